@@ -1,0 +1,163 @@
+package dev.newsroom.devserver;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.newsroom.config.AwsClients;
+import dev.newsroom.editors.DynamoDbEditorKeyRepository;
+import dev.newsroom.editors.EditorKeyService;
+import dev.newsroom.shared.Clock;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+
+/**
+ * The one-command local Newsroom: DynamoDB Local on loopback, tables and routes from
+ * template.yaml, the real handler classes in process, and the seed article loaded.
+ *
+ * <p>Options: {@code --port N} (default 8787, 0 for any free port), {@code --reset} (start from
+ * empty data), {@code --data DIR} (default {@code .newsroom-dev/}, ignored by git).
+ */
+public final class DevServer implements AutoCloseable {
+
+  static final int DEFAULT_PORT = 8787;
+
+  private final DynamoDbLocal dynamoDb;
+  private final HttpServer http;
+  private final String editorKey;
+
+  private DevServer(DynamoDbLocal dynamoDb, HttpServer http, String editorKey) {
+    this.dynamoDb = dynamoDb;
+    this.http = http;
+    this.editorKey = editorKey;
+  }
+
+  public static void main(String[] args) throws Exception {
+    int port = DEFAULT_PORT;
+    boolean reset = false;
+    Path data = Path.of(".newsroom-dev");
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--port" -> port = Integer.parseInt(args[++i]);
+        case "--reset" -> reset = true;
+        case "--data" -> data = Path.of(args[++i]);
+        default -> {
+          System.err.println("usage: DevServer [--port N] [--reset] [--data DIR]");
+          System.exit(2);
+        }
+      }
+    }
+    Path root = repoRoot();
+    if (!data.isAbsolute()) {
+      data = root.resolve(data);
+    }
+    if (reset) {
+      deleteTree(data);
+    }
+    DevServer server = start(root, data, port);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        server.close();
+      } catch (Exception ignored) {
+        // the process is ending anyway
+      }
+    }));
+    System.out.println(server.banner());
+  }
+
+  /**
+   * Starts everything. {@code data} null keeps the store in memory (tests).
+   */
+  public static DevServer start(Path root, Path data, int port) throws Exception {
+    Path dynamoDir = null;
+    if (data != null) {
+      dynamoDir = Files.createDirectories(data.resolve("dynamodb"));
+    }
+    DynamoDbLocal dynamoDb = DynamoDbLocal.start(dynamoDir);
+    LocalAws.configure(dynamoDb.endpoint());
+    SamTemplate template = SamTemplate.read(root.resolve("template.yaml"));
+    LocalAws.applyEnvironment(template);
+    TableBuilder.createAll(template, AwsClients.dynamoDb());
+
+    HttpApiBridge api = new HttpApiBridge(template.routes());
+    HttpServer http = bind(port);
+    http.createContext("/", new DevRouter(api));
+    http.setExecutor(Executors.newFixedThreadPool(16));
+    http.start();
+
+    EditorKeyService keys = new EditorKeyService(new DynamoDbEditorKeyRepository(
+        AwsClients.dynamoDb(), System.getProperty("EDITOR_KEYS_TABLE")), Clock.system());
+    String key = DevEditorKey.load(keys, data);
+    SeedContent.load(api, key);
+    return new DevServer(dynamoDb, http, key);
+  }
+
+  /** The fixed default port is friendlier; when it is taken, any free port will do. */
+  private static HttpServer bind(int port) throws IOException {
+    try {
+      return HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+    } catch (BindException taken) {
+      return HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+    }
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + http.getAddress().getPort();
+  }
+
+  public String editorKey() {
+    return editorKey;
+  }
+
+  String banner() {
+    String url = baseUrl();
+    return String.join("\n",
+        "",
+        "Newsroom dev server is running at " + url,
+        "",
+        "  Seed article:  curl " + url + "/api/articles/" + SeedContent.SEED_SLUG,
+        "  All articles:  curl " + url + "/api/articles",
+        "  Editor key:    " + editorKey,
+        "",
+        "  export NEWSROOM_KEY=" + editorKey,
+        "  curl -X PUT " + url + "/api/admin/articles/hello-world \\",
+        "    -H \"Authorization: Bearer $NEWSROOM_KEY\" -H 'Content-Type: application/json' \\",
+        "    -d '{\"title\":\"Hello\",\"author\":\"Me\",\"body\":\"First *post*.\"}'",
+        "  curl -X POST " + url + "/api/admin/articles/hello-world/publish"
+            + " -H \"Authorization: Bearer $NEWSROOM_KEY\"",
+        "",
+        "Press Ctrl+C to stop. Data is kept in .newsroom-dev/ (--reset starts empty).");
+  }
+
+  @Override
+  public void close() throws Exception {
+    http.stop(0);
+    dynamoDb.close();
+  }
+
+  /** The folder holding template.yaml: the working directory or one of its parents. */
+  static Path repoRoot() {
+    Path dir = Path.of("").toAbsolutePath();
+    while (dir != null && !Files.exists(dir.resolve("template.yaml"))) {
+      dir = dir.getParent();
+    }
+    if (dir == null) {
+      throw new IllegalStateException("run the dev server inside the Newsroom repository");
+    }
+    return dir;
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package dev.newsroom.devserver;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the dev server needs from template.yaml: HTTP routes, their handler classes, environment
+ * variables and table definitions. Intrinsic tags such as {@code !Ref X} read as their argument,
+ * so a reference to a resource resolves to its logical id, which is the local resource's name.
+ */
+public final class SamTemplate {
+
+  /** One HttpApi event of one function. */
+  public record Route(String method, String path, String functionId, String handlerClass) {}
+
+  /** A function with its handler and the environment template.yaml gives it. */
+  public record Function(String id, String handlerClass, Map<String, String> environment,
+      JsonNode events) {}
+
+  private final JsonNode root;
+
+  private SamTemplate(JsonNode root) {
+    this.root = root;
+  }
+
+  public static SamTemplate read(Path file) throws IOException {
+    return new SamTemplate(new ObjectMapper(new YAMLFactory()).readTree(file.toFile()));
+  }
+
+  public List<Function> functions() {
+    List<Function> functions = new ArrayList<>();
+    Map<String, String> globalEnv = environment(root.at("/Globals/Function/Environment/Variables"));
+    resources().forEach((id, resource) -> {
+      if ("AWS::Serverless::Function".equals(resource.path("Type").asText())) {
+        JsonNode props = resource.path("Properties");
+        Map<String, String> env = new LinkedHashMap<>(globalEnv);
+        env.putAll(environment(props.at("/Environment/Variables")));
+        String handler = props.path("Handler").asText();
+        functions.add(new Function(id, handler.replace("::handleRequest", ""), env,
+            props.path("Events")));
+      }
+    });
+    return functions;
+  }
+
+  public List<Route> routes() {
+    List<Route> routes = new ArrayList<>();
+    for (Function function : functions()) {
+      for (Iterator<JsonNode> it = function.events().elements(); it.hasNext(); ) {
+        JsonNode event = it.next();
+        if ("HttpApi".equals(event.path("Type").asText())) {
+          JsonNode p = event.path("Properties");
+          routes.add(new Route(p.path("Method").asText().toUpperCase(java.util.Locale.ROOT),
+              p.path("Path").asText(), function.id(), function.handlerClass()));
+        }
+      }
+    }
+    return routes;
+  }
+
+  /** Logical id to Properties of every resource of {@code type}. */
+  public Map<String, JsonNode> resourcesOfType(String type) {
+    Map<String, JsonNode> found = new LinkedHashMap<>();
+    resources().forEach((id, resource) -> {
+      if (type.equals(resource.path("Type").asText())) {
+        found.put(id, resource.path("Properties"));
+      }
+    });
+    return found;
+  }
+
+  private Map<String, JsonNode> resources() {
+    Map<String, JsonNode> resources = new LinkedHashMap<>();
+    root.path("Resources").fields().forEachRemaining(e -> resources.put(e.getKey(), e.getValue()));
+    return resources;
+  }
+
+  private static Map<String, String> environment(JsonNode variables) {
+    Map<String, String> env = new LinkedHashMap<>();
+    variables.fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+    return env;
+  }
+}

@@ -1,0 +1,92 @@
+package dev.newsroom.articles;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Static mapping between articles and DynamoDB items: no reflection, no bean schema. */
+final class ArticleItems {
+
+  private ArticleItems() {}
+
+  static Map<String, AttributeValue> item(Article a) {
+    Map<String, AttributeValue> item = summaryAttributes(ArticleSummary.of(a));
+    item.put("pk", s(a.slug()));
+    item.put("sk", s(DynamoDbArticleRepository.ARTICLE_SK));
+    item.put("bodyHtml", s(a.bodyHtml()));
+    item.put("editorId", s(a.editorId()));
+    item.put("version", AttributeValue.fromN(Long.toString(a.version())));
+    item.put("statusKey", s(a.updatedAt() + "#" + a.slug()));
+    if (a.isPublished()) {
+      item.put("feed", s(DynamoDbArticleRepository.PUBLISHED_FEED));
+      item.put("feedKey", s(a.listingKey()));
+    }
+    return item;
+  }
+
+  /** A tag listing entry: a copy of the summary, keyed into the tag's feed. */
+  static Map<String, AttributeValue> tagEntry(Article a, String tag) {
+    Map<String, AttributeValue> item = summaryAttributes(ArticleSummary.of(a));
+    item.remove("status");
+    item.put("pk", s(a.slug()));
+    item.put("sk", s("tag#" + tag));
+    item.put("feed", s("tag#" + tag));
+    item.put("feedKey", s(a.listingKey()));
+    return item;
+  }
+
+  private static Map<String, AttributeValue> summaryAttributes(ArticleSummary a) {
+    Map<String, AttributeValue> item = new HashMap<>();
+    item.put("slug", s(a.slug()));
+    item.put("title", s(a.title()));
+    item.put("summary", s(a.summary()));
+    item.put("author", s(a.author()));
+    item.put("tags", AttributeValue.fromL(a.tags().stream().map(ArticleItems::s).toList()));
+    item.put("status", s(a.status().wire()));
+    item.put("updatedAt", s(a.updatedAt().toString()));
+    if (a.publishedAt() != null) {
+      item.put("publishedAt", s(a.publishedAt().toString()));
+    }
+    if (a.heroImageUrl() != null) {
+      item.put("heroUrl", s(a.heroImageUrl()));
+      item.put("heroAlt", s(a.heroImageAlt()));
+    }
+    return item;
+  }
+
+  static Article article(Map<String, AttributeValue> item) {
+    ArticleSummary s = summary(item);
+    return new Article(s.slug(), s.title(), s.summary(), text(item, "bodyHtml"), s.author(),
+        s.tags(), s.heroImageUrl(), s.heroImageAlt(), s.status(), s.publishedAt(), s.updatedAt(),
+        text(item, "editorId"), Long.parseLong(item.get("version").n()));
+  }
+
+  static ArticleSummary summary(Map<String, AttributeValue> item) {
+    AttributeValue tags = item.get("tags");
+    List<String> tagList = tags == null ? List.of()
+        : tags.l().stream().map(AttributeValue::s).toList();
+    // Tag entries carry no status: they exist only while the article is published.
+    String status = item.containsKey("status") ? text(item, "status") : "published";
+    return new ArticleSummary(
+        text(item, "slug"), text(item, "title"), text(item, "summary"), text(item, "author"),
+        tagList, text(item, "heroUrl"), text(item, "heroAlt"),
+        ArticleStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT)),
+        instant(item, "publishedAt"), instant(item, "updatedAt"));
+  }
+
+  private static String text(Map<String, AttributeValue> item, String name) {
+    AttributeValue value = item.get(name);
+    return value == null ? null : value.s();
+  }
+
+  private static Instant instant(Map<String, AttributeValue> item, String name) {
+    String value = text(item, name);
+    return value == null ? null : Instant.parse(value);
+  }
+
+  private static AttributeValue s(String value) {
+    return AttributeValue.fromS(value);
+  }
+}

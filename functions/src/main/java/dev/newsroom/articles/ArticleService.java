@@ -1,0 +1,219 @@
+package dev.newsroom.articles;
+
+import dev.newsroom.shared.Clock;
+import dev.newsroom.shared.NotFoundException;
+import dev.newsroom.shared.Page;
+import dev.newsroom.shared.ValidationException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** The article use cases, for visitors and editors. */
+public final class ArticleService {
+
+  public static final int MAX_LIMIT = 50;
+  public static final int DEFAULT_LIMIT = 10;
+  static final int MAX_TITLE = 200;
+  static final int MAX_SUMMARY = 500;
+  static final int MAX_AUTHOR = 100;
+  static final int MAX_BODY = 200_000;
+  static final int MAX_TAGS = 10;
+  static final int MAX_ALT = 300;
+  static final int MAX_URL = 2048;
+
+  /** What a write did: created, replaced, or nothing because the content was the same. */
+  public enum Outcome { CREATED, UPDATED, UNCHANGED }
+
+  public record Saved(Article article, Outcome outcome) {}
+
+  private final ArticleRepository repository;
+  private final Clock clock;
+
+  public ArticleService(ArticleRepository repository, Clock clock) {
+    this.repository = repository;
+    this.clock = clock;
+  }
+
+  /** A published article; drafts answer exactly like unknown slugs. */
+  public Article getPublished(String slug) {
+    return Optional.of(slug).filter(Slugs::isSlug).flatMap(repository::find)
+        .filter(Article::isPublished)
+        .orElseThrow(() -> new NotFoundException("No published article has this slug."));
+  }
+
+  public Page<ArticleSummary> listPublished(String tag, Integer limit, String cursor) {
+    if (tag != null) {
+      Slugs.requireTag(tag);
+    }
+    Page<ArticleSummary> page = repository.listPublished(tag, requireLimit(limit),
+        ArticleCursor.decode(cursor));
+    return encodeCursor(page);
+  }
+
+  public Page<ArticleSummary> listForEditors(ArticleStatus status, Integer limit, String cursor) {
+    return encodeCursor(repository.listByStatus(status, requireLimit(limit),
+        ArticleCursor.decode(cursor)));
+  }
+
+  public Article getForEditors(String slug) {
+    return repository.find(Slugs.requireSlug(slug))
+        .orElseThrow(() -> new NotFoundException("No article has this slug."));
+  }
+
+  /** Create or replace; idempotent, and a replay with the same content writes nothing. */
+  public Saved put(String slug, ArticleInput input, String editorId) {
+    Slugs.requireSlug(slug);
+    Optional<Article> stored = repository.find(slug);
+    Instant now = clock.now();
+    Instant publishedAt = optionalInstant(input.publishedAt())
+        .orElse(stored.map(Article::publishedAt).orElse(null));
+    Article candidate = new Article(
+        slug,
+        requireText("title", input.title(), MAX_TITLE),
+        optionalText("summary", input.summary(), MAX_SUMMARY),
+        BodySanitizer.sanitize(requireBody(input), bodyFormat(input.bodyFormat())),
+        requireText("author", input.author(), MAX_AUTHOR),
+        tags(input.tags()),
+        heroUrl(input.heroImage()),
+        heroAlt(input.heroImage()),
+        stored.map(Article::status).orElse(ArticleStatus.DRAFT),
+        publishedAt,
+        now,
+        editorId,
+        stored.map(a -> a.version() + 1).orElse(1L));
+    if (stored.isPresent() && stored.get().sameContent(candidate)) {
+      return new Saved(stored.get(), Outcome.UNCHANGED);
+    }
+    repository.save(candidate, stored.orElse(null));
+    return new Saved(candidate, stored.isPresent() ? Outcome.UPDATED : Outcome.CREATED);
+  }
+
+  public Article publish(String slug, String editorId) {
+    Article stored = getForEditors(slug);
+    if (stored.isPublished()) {
+      return stored;
+    }
+    Instant now = clock.now();
+    Article published = stored.withStatus(ArticleStatus.PUBLISHED,
+        stored.publishedAt() == null ? now : stored.publishedAt(), now, editorId);
+    repository.save(published, stored);
+    return published;
+  }
+
+  public Article unpublish(String slug, String editorId) {
+    Article stored = getForEditors(slug);
+    if (!stored.isPublished()) {
+      return stored;
+    }
+    Article draft = stored.withStatus(ArticleStatus.DRAFT, stored.publishedAt(), clock.now(),
+        editorId);
+    repository.save(draft, stored);
+    return draft;
+  }
+
+  public void delete(String slug) {
+    repository.delete(getForEditors(slug));
+  }
+
+  private static Page<ArticleSummary> encodeCursor(Page<ArticleSummary> page) {
+    return new Page<>(page.items(),
+        page.nextCursor() == null ? null : ArticleCursor.encode(page.nextCursor()));
+  }
+
+  static int requireLimit(Integer limit) {
+    if (limit == null) {
+      return DEFAULT_LIMIT;
+    }
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new ValidationException("limit", "The limit must be between 1 and 50.");
+    }
+    return limit;
+  }
+
+  private static String requireBody(ArticleInput input) {
+    if (input.body() == null || input.body().isBlank()) {
+      throw new ValidationException("body", "The body is required.");
+    }
+    if (input.body().length() > MAX_BODY) {
+      throw new ValidationException("body", "The body must be at most 200000 characters.");
+    }
+    return input.body();
+  }
+
+  private static String bodyFormat(String format) {
+    if (format == null || format.equals("markdown") || format.equals("html")) {
+      return format == null ? "markdown" : format;
+    }
+    throw new ValidationException("bodyFormat", "The body format must be markdown or html.");
+  }
+
+  static String requireText(String field, String value, int max) {
+    String text = optionalText(field, value, max);
+    if (text.isEmpty()) {
+      throw new ValidationException(field, "The " + field + " is required.");
+    }
+    return text;
+  }
+
+  /** Plain text: trimmed, no control characters, at most {@code max} characters. */
+  static String optionalText(String field, String value, int max) {
+    String text = value == null ? "" : value.strip();
+    if (text.length() > max) {
+      throw new ValidationException(field, "The " + field + " must be at most " + max
+          + " characters.");
+    }
+    if (text.chars().anyMatch(Character::isISOControl)) {
+      throw new ValidationException(field, "The " + field + " must not hold control characters.");
+    }
+    return text;
+  }
+
+  private static List<String> tags(List<String> raw) {
+    if (raw == null) {
+      return List.of();
+    }
+    Set<String> tags = new LinkedHashSet<>();
+    for (String tag : raw) {
+      tags.add(Slugs.requireTag(tag == null ? null : tag.strip().toLowerCase(Locale.ROOT)));
+    }
+    if (tags.size() > MAX_TAGS) {
+      throw new ValidationException("tags", "An article has at most 10 tags.");
+    }
+    return new ArrayList<>(tags);
+  }
+
+  private static String heroUrl(ArticleInput.HeroImage hero) {
+    if (hero == null || hero.url() == null) {
+      return null;
+    }
+    String url = optionalText("heroImage.url", hero.url(), MAX_URL);
+    if (!url.startsWith("https://") || url.contains("\"") || url.contains(" ")
+        || url.contains("<")) {
+      throw new ValidationException("heroImage.url", "The hero image must be an https URL.");
+    }
+    return url;
+  }
+
+  private static String heroAlt(ArticleInput.HeroImage hero) {
+    if (hero == null || hero.url() == null) {
+      return null;
+    }
+    return requireText("heroImage.alt", hero.alt(), MAX_ALT);
+  }
+
+  private static Optional<Instant> optionalInstant(String value) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.parse(value));
+    } catch (DateTimeParseException e) {
+      throw new ValidationException("publishedAt", "publishedAt must be an ISO-8601 instant.");
+    }
+  }
+}

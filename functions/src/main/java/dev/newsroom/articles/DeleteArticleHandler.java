@@ -1,0 +1,28 @@
+package dev.newsroom.articles;
+
+import dev.newsroom.editors.AdminHttpHandler;
+import dev.newsroom.editors.EditorKeyService;
+import dev.newsroom.editors.EditorKeys;
+import dev.newsroom.web.HttpRequest;
+import dev.newsroom.web.HttpResponse;
+
+/** {@code DELETE /api/admin/articles/{slug}}: 204, or 404 when there is nothing to delete. */
+public final class DeleteArticleHandler extends AdminHttpHandler {
+
+  private final ArticleService articles;
+
+  public DeleteArticleHandler() {
+    this(Articles.service(), EditorKeys.service());
+  }
+
+  DeleteArticleHandler(ArticleService articles, EditorKeyService keys) {
+    super(keys);
+    this.articles = articles;
+  }
+
+  @Override
+  protected HttpResponse handle(HttpRequest request, String editor) {
+    articles.delete(request.pathParameter("slug").orElse(""));
+    return HttpResponse.noContent();
+  }
+}

@@ -1,0 +1,169 @@
+package dev.newsroom.articles;
+
+import dev.newsroom.config.AwsErrors;
+import dev.newsroom.shared.ConflictException;
+import dev.newsroom.shared.Page;
+import dev.newsroom.shared.UnavailableException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Articles in one DynamoDB table. The article item is {@code (pk=slug, sk="article")}. Listing
+ * entries live in the sparse {@code byFeed} index: the article item itself carries
+ * {@code feed="published"} while published, and one item per tag {@code (pk=slug, sk="tag#t")}
+ * carries {@code feed="tag#t"}. All of them change in one transaction, so listings never disagree
+ * with the article. Reads are GetItem and Query only.
+ */
+public final class DynamoDbArticleRepository implements ArticleRepository {
+
+  static final String ARTICLE_SK = "article";
+  static final String FEED_INDEX = "byFeed";
+  static final String STATUS_INDEX = "byStatus";
+  static final String PUBLISHED_FEED = "published";
+
+  private final DynamoDbClient dynamoDb;
+  private final String table;
+
+  public DynamoDbArticleRepository(DynamoDbClient dynamoDb, String table) {
+    this.dynamoDb = dynamoDb;
+    this.table = table;
+  }
+
+  @Override
+  public Optional<Article> find(String slug) {
+    try {
+      Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table)
+          .key(key(slug, ARTICLE_SK)).consistentRead(true)).item();
+      return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ArticleItems.article(item));
+    } catch (SdkException e) {
+      throw AwsErrors.translate(e);
+    }
+  }
+
+  @Override
+  public void save(Article article, Article previous) {
+    List<TransactWriteItem> writes = new ArrayList<>();
+    writes.add(TransactWriteItem.builder().put(p -> p.tableName(table)
+        .item(ArticleItems.item(article))
+        .conditionExpression(previous == null ? "attribute_not_exists(pk)" : "version = :v")
+        .expressionAttributeValues(previous == null ? null
+            : Map.of(":v", AttributeValue.fromN(Long.toString(previous.version())))))
+        .build());
+    Set<String> keep = article.isPublished() ? Set.copyOf(article.tags()) : Set.of();
+    if (previous != null && previous.isPublished()) {
+      for (String tag : previous.tags()) {
+        if (!keep.contains(tag)) {
+          writes.add(TransactWriteItem.builder()
+              .delete(d -> d.tableName(table).key(key(article.slug(), "tag#" + tag))).build());
+        }
+      }
+    }
+    for (String tag : keep) {
+      writes.add(TransactWriteItem.builder()
+          .put(p -> p.tableName(table).item(ArticleItems.tagEntry(article, tag))).build());
+    }
+    transact(writes);
+  }
+
+  @Override
+  public void delete(Article stored) {
+    List<TransactWriteItem> writes = new ArrayList<>();
+    writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table)
+        .key(key(stored.slug(), ARTICLE_SK))
+        .conditionExpression("version = :v")
+        .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(stored.version())))))
+        .build());
+    if (stored.isPublished()) {
+      for (String tag : stored.tags()) {
+        writes.add(TransactWriteItem.builder()
+            .delete(d -> d.tableName(table).key(key(stored.slug(), "tag#" + tag))).build());
+      }
+    }
+    transact(writes);
+  }
+
+  @Override
+  public Page<ArticleSummary> listPublished(String tag, int limit, String afterKey) {
+    return query(FEED_INDEX, "feed", tag == null ? PUBLISHED_FEED : "tag#" + tag, "feedKey",
+        limit, afterKey);
+  }
+
+  @Override
+  public Page<ArticleSummary> listByStatus(ArticleStatus status, int limit, String afterKey) {
+    return query(STATUS_INDEX, "status", status.wire(), "statusKey", limit, afterKey);
+  }
+
+  /** Asks for one item more than the page, so the last page never carries a cursor. */
+  private Page<ArticleSummary> query(String index, String partition, String value, String sort,
+      int limit, String afterKey) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":p", AttributeValue.fromS(value));
+    String condition = "#p = :p";
+    if (afterKey != null) {
+      condition += " AND #s < :after";
+      values.put(":after", AttributeValue.fromS(afterKey));
+    }
+    QueryRequest request = QueryRequest.builder()
+        .tableName(table)
+        .indexName(index)
+        .keyConditionExpression(condition)
+        .expressionAttributeNames(afterKey == null ? Map.of("#p", partition)
+            : Map.of("#p", partition, "#s", sort))
+        .expressionAttributeValues(values)
+        .scanIndexForward(false)
+        .limit(limit + 1)
+        .build();
+    try {
+      QueryResponse response = dynamoDb.query(request);
+      List<ArticleSummary> items = new ArrayList<>();
+      String next = null;
+      for (Map<String, AttributeValue> item : response.items()) {
+        if (items.size() == limit) {
+          next = sortKey(items.get(limit - 1), sort);
+          break;
+        }
+        items.add(ArticleItems.summary(item));
+      }
+      return new Page<>(items, next);
+    } catch (SdkException e) {
+      throw AwsErrors.translate(e);
+    }
+  }
+
+  private static String sortKey(ArticleSummary summary, String sort) {
+    Instant time = sort.equals("feedKey") ? summary.publishedAt() : summary.updatedAt();
+    return time + "#" + summary.slug();
+  }
+
+  private void transact(List<TransactWriteItem> writes) {
+    try {
+      dynamoDb.transactWriteItems(r -> r.transactItems(writes));
+    } catch (TransactionCanceledException e) {
+      boolean conditionFailed = e.cancellationReasons().stream()
+          .anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()));
+      if (conditionFailed) {
+        throw new ConflictException("The article changed meanwhile. Reload and try again.");
+      }
+      // Transaction conflicts and throttling: nothing was written, the client may retry.
+      throw new UnavailableException("The data store is busy.", e);
+    } catch (SdkException e) {
+      throw AwsErrors.translate(e);
+    }
+  }
+
+  static Map<String, AttributeValue> key(String slug, String sk) {
+    return Map.of("pk", AttributeValue.fromS(slug), "sk", AttributeValue.fromS(sk));
+  }
+}

@@ -1,0 +1,36 @@
+package dev.newsroom.articles;
+
+import dev.newsroom.shared.ValidationException;
+import dev.newsroom.editors.AdminHttpHandler;
+import dev.newsroom.editors.EditorKeyService;
+import dev.newsroom.editors.EditorKeys;
+import dev.newsroom.web.HttpRequest;
+import dev.newsroom.web.HttpResponse;
+import dev.newsroom.web.QueryParams;
+
+/** {@code GET /api/admin/articles?status=draft|published}: what editors work on. */
+public final class ListEditorArticlesHandler extends AdminHttpHandler {
+
+  private final ArticleService articles;
+
+  public ListEditorArticlesHandler() {
+    this(Articles.service(), EditorKeys.service());
+  }
+
+  ListEditorArticlesHandler(ArticleService articles, EditorKeyService keys) {
+    super(keys);
+    this.articles = articles;
+  }
+
+  @Override
+  protected HttpResponse handle(HttpRequest request, String editor) {
+    ArticleStatus status = switch (request.query("status").orElse("draft")) {
+      case "draft" -> ArticleStatus.DRAFT;
+      case "published" -> ArticleStatus.PUBLISHED;
+      default -> throw new ValidationException("status", "The status must be draft or published.");
+    };
+    var page = articles.listForEditors(status, QueryParams.optionalInt(request, "limit"),
+        request.query("cursor").orElse(null));
+    return HttpResponse.json(200, ArticleJson.page(page, true));
+  }
+}

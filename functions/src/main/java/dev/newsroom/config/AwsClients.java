@@ -1,0 +1,58 @@
+package dev.newsroom.config;
+
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * SDK clients, each built once per container on first use, with region, credentials and HTTP
+ * client set explicitly so that no provider chain is searched at cold start. Endpoints come from
+ * {@code AWS_ENDPOINT_URL_*} (or {@code aws.endpointUrl*} properties) for emulators.
+ */
+public final class AwsClients {
+
+  private AwsClients() {}
+
+  /** Lambda sets env credentials; SnapStart uses the container endpoint; tests use properties. */
+  static final AwsCredentialsProvider CREDENTIALS = AwsCredentialsProviderChain.builder()
+      .reuseLastProviderEnabled(true)
+      .credentialsProviders(
+          EnvironmentVariableCredentialsProvider.create(),
+          ContainerCredentialsProvider.builder().build(),
+          SystemPropertyCredentialsProvider.create())
+      .build();
+
+  static final SdkHttpClient HTTP = UrlConnectionHttpClient.create();
+
+  public static Region region() {
+    return Region.of(Env.optional("AWS_REGION").orElseGet(
+        () -> System.getProperty("aws.region", "us-east-1")));
+  }
+
+  public static DynamoDbClient dynamoDb() {
+    return DynamoDb.CLIENT;
+  }
+
+  public static AwsCredentialsProvider credentials() {
+    return CREDENTIALS;
+  }
+
+  public static SdkHttpClient httpClient() {
+    return HTTP;
+  }
+
+  /** Holder idiom: the client is built when first asked for, and only then. */
+  private static final class DynamoDb {
+    static final DynamoDbClient CLIENT = DynamoDbClient.builder()
+        .region(region())
+        .credentialsProvider(CREDENTIALS)
+        .httpClient(HTTP)
+        .build();
+  }
+}

@@ -1,0 +1,12 @@
+package dev.newsroom.shared;
+
+/**
+ * A failure the caller can act on. Its message is written for the client and must never carry
+ * internal detail (stack traces, SDK text, stored values).
+ */
+public abstract class DomainException extends RuntimeException {
+
+  protected DomainException(String message) {
+    super(message, null, false, false);
+  }
+}

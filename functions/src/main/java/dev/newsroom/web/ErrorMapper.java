@@ -1,0 +1,58 @@
+package dev.newsroom.web;
+
+import dev.newsroom.shared.ConflictException;
+import dev.newsroom.shared.NotFoundException;
+import dev.newsroom.shared.RateLimitedException;
+import dev.newsroom.shared.UnavailableException;
+import dev.newsroom.shared.ValidationException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The one place where failures become HTTP statuses and the JSON error shape. */
+public final class ErrorMapper {
+
+  /** Seconds a client should wait after a 503 before retrying. */
+  static final String UNAVAILABLE_RETRY_AFTER = "5";
+
+  private ErrorMapper() {}
+
+  public static HttpResponse toResponse(RuntimeException failure) {
+    if (failure instanceof ApiException e) {
+      HttpResponse response = error(e.status(), e.code(), e.getMessage());
+      for (Map.Entry<String, String> header : e.headers().entrySet()) {
+        response = response.withHeader(header.getKey(), header.getValue());
+      }
+      return response;
+    }
+    if (failure instanceof ValidationException e) {
+      Map<String, Object> detail = new LinkedHashMap<>();
+      detail.put("code", "invalid_field");
+      detail.put("message", e.getMessage());
+      detail.put("field", e.field());
+      return HttpResponse.json(400, Map.of("error", detail));
+    }
+    if (failure instanceof NotFoundException e) {
+      return error(404, "not_found", e.getMessage());
+    }
+    if (failure instanceof ConflictException e) {
+      return error(409, "conflict", e.getMessage());
+    }
+    if (failure instanceof RateLimitedException e) {
+      return error(429, "rate_limited", e.getMessage())
+          .withHeader("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+    }
+    if (failure instanceof UnavailableException) {
+      return error(503, "unavailable", "The service is busy. Try again shortly.")
+          .withHeader("Retry-After", UNAVAILABLE_RETRY_AFTER);
+    }
+    return error(500, "internal", "Something went wrong on our side.");
+  }
+
+  public static HttpResponse error(int status, String code, String message) {
+    Map<String, String> detail = new LinkedHashMap<>();
+    detail.put("code", code);
+    detail.put("message", message);
+    return HttpResponse.json(status, Map.of("error", detail))
+        .withHeader("Cache-Control", "no-store");
+  }
+}

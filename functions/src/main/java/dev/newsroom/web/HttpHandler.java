@@ -1,0 +1,37 @@
+package dev.newsroom.web;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.newsroom.shared.DomainException;
+
+/**
+ * Base of every HTTP function: wraps the event, runs the use case, and maps any failure through
+ * {@link ErrorMapper}. Subclasses stay thin: parse, call one service, shape the answer.
+ */
+public abstract class HttpHandler
+    implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+  @Override
+  public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context ctx) {
+    HttpResponse response;
+    try {
+      response = handle(new HttpRequest(event));
+    } catch (ApiException | DomainException e) {
+      response = ErrorMapper.toResponse(e);
+    } catch (RuntimeException e) {
+      // Unexpected: log the type and stack for operators, never the request; the client gets 500.
+      Log.error("unhandled " + e.getClass().getName(), e);
+      response = ErrorMapper.toResponse(e);
+    }
+    return APIGatewayV2HTTPResponse.builder()
+        .withStatusCode(response.status())
+        .withHeaders(response.headers())
+        .withBody(response.body())
+        .withIsBase64Encoded(false)
+        .build();
+  }
+
+  protected abstract HttpResponse handle(HttpRequest request);
+}

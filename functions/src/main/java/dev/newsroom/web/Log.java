@@ -1,0 +1,49 @@
+package dev.newsroom.web;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Structured one-line JSON logs on stdout (CloudWatch reads them as they are). Callers pass ids and
+ * hashes only: never an email address, a key, a token or message text.
+ */
+public final class Log {
+
+  private Log() {}
+
+  public static void info(String event, Map<String, ?> fields) {
+    write("INFO", event, fields, null);
+  }
+
+  public static void error(String event, Throwable failure) {
+    write("ERROR", event, Map.of(), failure);
+  }
+
+  private static void write(String level, String event, Map<String, ?> fields, Throwable failure) {
+    StringBuilder line = new StringBuilder(128)
+        .append("{\"time\":\"").append(Instant.now())
+        .append("\",\"level\":\"").append(level)
+        .append("\",\"event\":").append(Json.write(event));
+    for (Map.Entry<String, ?> field : fields.entrySet()) {
+      line.append(',').append(Json.write(field.getKey())).append(':')
+          .append(Json.write(field.getValue()));
+    }
+    if (failure != null) {
+      line.append(",\"trace\":").append(Json.write(trace(failure)));
+    }
+    System.out.println(line.append('}'));
+  }
+
+  /** Types and frames only: exception messages can quote request data, so they are left out. */
+  static String trace(Throwable failure) {
+    StringBuilder trace = new StringBuilder();
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      trace.append(t == failure ? "" : "caused by ").append(t.getClass().getName()).append('\n');
+      StackTraceElement[] frames = t.getStackTrace();
+      for (int i = 0; i < Math.min(frames.length, 12); i++) {
+        trace.append("  at ").append(frames[i]).append('\n');
+      }
+    }
+    return trace.toString();
+  }
+}
