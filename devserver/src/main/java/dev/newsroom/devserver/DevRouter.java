@@ -8,9 +8,11 @@ import java.io.IOException;
 final class DevRouter implements HttpHandler {
 
   private final HttpApiBridge api;
+  private final LocalSes ses;
 
-  DevRouter(HttpApiBridge api) {
+  DevRouter(HttpApiBridge api, LocalSes ses) {
     this.api = api;
+    this.ses = ses;
   }
 
   @Override
@@ -19,6 +21,12 @@ final class DevRouter implements HttpHandler {
       String path = exchange.getRequestURI().getRawPath();
       if (path.startsWith("/api/")) {
         api.serve(exchange);
+      } else if (path.startsWith(LocalSes.PREFIX + "/")) {
+        ses.serve(exchange);
+      } else if (path.equals("/_outbox")) {
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        DevResponses.send(exchange, 200, "text/html; charset=utf-8",
+            OutboxPage.render(ses.sent()));
       } else {
         DevResponses.send(exchange, 404, "text/plain; charset=utf-8", "Not found\n");
       }

@@ -28,11 +28,16 @@ public final class DevServer implements AutoCloseable {
   private final DynamoDbLocal dynamoDb;
   private final HttpServer http;
   private final String editorKey;
+  private final LocalSes ses;
+  private final StreamPollers pollers;
 
-  private DevServer(DynamoDbLocal dynamoDb, HttpServer http, String editorKey) {
+  private DevServer(DynamoDbLocal dynamoDb, HttpServer http, String editorKey, LocalSes ses,
+      StreamPollers pollers) {
     this.dynamoDb = dynamoDb;
     this.http = http;
     this.editorKey = editorKey;
+    this.ses = ses;
+    this.pollers = pollers;
   }
 
   public static void main(String[] args) throws Exception {
@@ -77,22 +82,25 @@ public final class DevServer implements AutoCloseable {
       dynamoDir = Files.createDirectories(data.resolve("dynamodb"));
     }
     DynamoDbLocal dynamoDb = DynamoDbLocal.start(dynamoDir);
-    LocalAws.configure(dynamoDb.endpoint());
+    HttpServer http = bind(port);
+    String baseUrl = "http://127.0.0.1:" + http.getAddress().getPort();
+    LocalAws.configure(dynamoDb.endpoint(), baseUrl + LocalSes.PREFIX);
     SamTemplate template = SamTemplate.read(root.resolve("template.yaml"));
     LocalAws.applyEnvironment(template);
     TableBuilder.createAll(template, AwsClients.dynamoDb());
 
     HttpApiBridge api = new HttpApiBridge(template.routes());
-    HttpServer http = bind(port);
-    http.createContext("/", new DevRouter(api));
+    LocalSes ses = new LocalSes();
+    http.createContext("/", new DevRouter(api, ses));
     http.setExecutor(Executors.newFixedThreadPool(16));
     http.start();
+    StreamPollers pollers = StreamPollers.start(template, dynamoDb.endpoint());
 
     EditorKeyService keys = new EditorKeyService(new DynamoDbEditorKeyRepository(
         AwsClients.dynamoDb(), System.getProperty("EDITOR_KEYS_TABLE")), Clock.system());
     String key = DevEditorKey.load(keys, data);
     SeedContent.load(api, key);
-    return new DevServer(dynamoDb, http, key);
+    return new DevServer(dynamoDb, http, key, ses, pollers);
   }
 
   /** The fixed default port is friendlier; when it is taken, any free port will do. */
@@ -112,6 +120,11 @@ public final class DevServer implements AutoCloseable {
     return editorKey;
   }
 
+  /** The emails sent so far, as shown at /_outbox. */
+  public LocalSes ses() {
+    return ses;
+  }
+
   String banner() {
     String url = baseUrl();
     return String.join("\n",
@@ -120,6 +133,7 @@ public final class DevServer implements AutoCloseable {
         "",
         "  Seed article:  curl " + url + "/api/articles/" + SeedContent.SEED_SLUG,
         "  All articles:  curl " + url + "/api/articles",
+        "  Sent email:    " + url + "/_outbox",
         "  Editor key:    " + editorKey,
         "",
         "  export NEWSROOM_KEY=" + editorKey,
@@ -134,6 +148,7 @@ public final class DevServer implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    pollers.close();
     http.stop(0);
     dynamoDb.close();
   }

@@ -12,7 +12,12 @@ public final class LocalAws {
 
   private LocalAws() {}
 
-  public static void configure(String dynamoDbEndpoint) {
+  /**
+   * @param sesEndpoint where SES v2 calls go: the dev server's own {@link LocalSes}, or an
+   *     emulator in tests
+   */
+  public static void configure(String dynamoDbEndpoint, String sesEndpoint) {
+    System.setProperty("aws.endpointUrlSesV2", sesEndpoint);
     System.setProperty("aws.region", "us-east-1");
     System.setProperty("aws.accessKeyId", "local");
     System.setProperty("aws.secretAccessKey", "local");

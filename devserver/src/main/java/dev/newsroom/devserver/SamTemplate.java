@@ -38,11 +38,14 @@ public final class SamTemplate {
   public List<Function> functions() {
     List<Function> functions = new ArrayList<>();
     Map<String, String> globalEnv = environment(root.at("/Globals/Function/Environment/Variables"));
+    Map<String, String> parameters = parameterDefaults();
     resources().forEach((id, resource) -> {
       if ("AWS::Serverless::Function".equals(resource.path("Type").asText())) {
         JsonNode props = resource.path("Properties");
         Map<String, String> env = new LinkedHashMap<>(globalEnv);
         env.putAll(environment(props.at("/Environment/Variables")));
+        // A !Ref to a parameter reads as the parameter's name: use its default, as a deploy would.
+        env.replaceAll((name, value) -> parameters.getOrDefault(value, value));
         String handler = props.path("Handler").asText();
         functions.add(new Function(id, handler.replace("::handleRequest", ""), env,
             props.path("Events")));
@@ -64,6 +67,36 @@ public final class SamTemplate {
       }
     }
     return routes;
+  }
+
+  /** A function fed by a DynamoDB stream, as its event source mapping says. */
+  public record StreamSubscription(String functionId, String handlerClass, String table,
+      int maxRetries) {}
+
+  public List<StreamSubscription> streamSubscriptions() {
+    List<StreamSubscription> subscriptions = new ArrayList<>();
+    for (Function function : functions()) {
+      function.events().forEach(event -> {
+        if ("DynamoDB".equals(event.path("Type").asText())) {
+          JsonNode p = event.path("Properties");
+          String table = p.path("Stream").asText().replace(".StreamArn", "");
+          subscriptions.add(new StreamSubscription(function.id(), function.handlerClass(), table,
+              p.path("MaximumRetryAttempts").asInt(3)));
+        }
+      });
+    }
+    return subscriptions;
+  }
+
+  /** Parameter name to its Default. */
+  public Map<String, String> parameterDefaults() {
+    Map<String, String> defaults = new LinkedHashMap<>();
+    root.path("Parameters").fields().forEachRemaining(e -> {
+      if (e.getValue().has("Default")) {
+        defaults.put(e.getKey(), e.getValue().path("Default").asText());
+      }
+    });
+    return defaults;
   }
 
   /** Logical id to Properties of every resource of {@code type}. */

@@ -9,6 +9,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * SDK clients, each built once per container on first use, with region, credentials and HTTP
@@ -39,6 +40,10 @@ public final class AwsClients {
     return DynamoDb.CLIENT;
   }
 
+  public static SesV2Client sesV2() {
+    return SesV2.CLIENT;
+  }
+
   public static AwsCredentialsProvider credentials() {
     return CREDENTIALS;
   }
@@ -50,6 +55,14 @@ public final class AwsClients {
   /** Holder idiom: the client is built when first asked for, and only then. */
   private static final class DynamoDb {
     static final DynamoDbClient CLIENT = DynamoDbClient.builder()
+        .region(region())
+        .credentialsProvider(CREDENTIALS)
+        .httpClient(HTTP)
+        .build();
+  }
+
+  private static final class SesV2 {
+    static final SesV2Client CLIENT = SesV2Client.builder()
         .region(region())
         .credentialsProvider(CREDENTIALS)
         .httpClient(HTTP)

@@ -1,0 +1,49 @@
+package dev.newsroom.mail;
+
+import dev.newsroom.shared.Clock;
+import dev.newsroom.web.Log;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Sends one outbox message at most once per successful claim: claim (pending to sending), send,
+ * mark sent. A failure that may pass releases the claim and is rethrown, so the stream retries
+ * and finally parks the batch in the DLQ; a permanent rejection is recorded and not retried.
+ */
+public final class OutboxSender {
+
+  /** What became of one message. */
+  public enum Result { SENT, SKIPPED, REJECTED }
+
+  private final Outbox outbox;
+  private final Mailer mailer;
+  private final Clock clock;
+
+  public OutboxSender(Outbox outbox, Mailer mailer, Clock clock) {
+    this.outbox = outbox;
+    this.mailer = mailer;
+    this.clock = clock;
+  }
+
+  public Result process(String id) {
+    Optional<EmailMessage> claimed = outbox.claim(id, clock.now());
+    if (claimed.isEmpty()) {
+      return Result.SKIPPED;
+    }
+    EmailMessage message = claimed.get();
+    try {
+      mailer.send(message);
+    } catch (MailRejectedException e) {
+      outbox.markFailed(id, e.getMessage(), clock.now());
+      Log.info("mail.rejected", Map.of("outboxId", id, "kind", message.kind(),
+          "reason", e.getMessage()));
+      return Result.REJECTED;
+    } catch (RuntimeException e) {
+      outbox.release(id);
+      throw e;
+    }
+    outbox.markSent(id, clock.now());
+    Log.info("mail.sent", Map.of("outboxId", id, "kind", message.kind()));
+    return Result.SENT;
+  }
+}
