@@ -7,6 +7,11 @@ package dev.newsroom.shared;
 public abstract class DomainException extends RuntimeException {
 
   protected DomainException(String message) {
-    super(message, null, false, false);
+    this(message, null);
+  }
+
+  /** Keeps the cause for operators' stack traces; the client still sees only the message. */
+  protected DomainException(String message, Throwable cause) {
+    super(message, cause, false, false);
   }
 }

@@ -7,7 +7,6 @@ package dev.newsroom.shared;
 public final class UnavailableException extends DomainException {
 
   public UnavailableException(String message, Throwable cause) {
-    super(message);
-    initCause(cause);
+    super(message, cause);
   }
 }
