@@ -35,7 +35,7 @@ public record Article(
 
   /** Newest-first sort key shared by the listing index and the cursor. */
   public String listingKey() {
-    return publishedAt + "#" + slug;
+    return ListingKeys.of(publishedAt, slug);
   }
 
   Article withStatus(ArticleStatus newStatus, Instant newPublishedAt, Instant now, String editor) {

@@ -21,19 +21,23 @@ public final class ArticleCursor {
         .encodeToString((PREFIX + listingKey).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Returns the listing key, or null for a null cursor. */
+  /** Returns the listing key in its canonical form, or null for a null cursor. */
   public static String decode(String cursor) {
     if (cursor == null) {
       return null;
     }
     try {
-      String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-      if (cursor.length() <= 400 && text.startsWith(PREFIX)) {
+      String text = cursor.length() > 400 ? ""
+          : new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+      if (text.startsWith(PREFIX)) {
         String key = text.substring(PREFIX.length());
         int hash = key.indexOf('#');
-        if (hash > 0 && Slugs.isSlug(key.substring(hash + 1))) {
-          Instant.parse(key.substring(0, hash));
-          return key;
+        String slug = key.substring(hash + 1);
+        if (hash > 0 && Slugs.isSlug(slug)) {
+          Instant time = Instant.parse(key.substring(0, hash));
+          if (!time.isBefore(ListingKeys.EARLIEST) && !time.isAfter(ListingKeys.LATEST)) {
+            return ListingKeys.of(time, slug);
+          }
         }
       }
     } catch (IllegalArgumentException | DateTimeParseException e) {

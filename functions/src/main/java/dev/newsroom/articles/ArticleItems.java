@@ -18,7 +18,7 @@ final class ArticleItems {
     item.put("bodyHtml", s(a.bodyHtml()));
     item.put("editorId", s(a.editorId()));
     item.put("version", AttributeValue.fromN(Long.toString(a.version())));
-    item.put("statusKey", s(a.updatedAt() + "#" + a.slug()));
+    item.put("statusKey", s(ListingKeys.of(a.updatedAt(), a.slug())));
     if (a.isPublished()) {
       item.put("feed", s(DynamoDbArticleRepository.PUBLISHED_FEED));
       item.put("feedKey", s(a.listingKey()));

@@ -144,7 +144,7 @@ public final class DynamoDbArticleRepository implements ArticleRepository {
 
   private static String sortKey(ArticleSummary summary, String sort) {
     Instant time = sort.equals("feedKey") ? summary.publishedAt() : summary.updatedAt();
-    return time + "#" + summary.slug();
+    return ListingKeys.of(time, summary.slug());
   }
 
   private void transact(List<TransactWriteItem> writes) {
