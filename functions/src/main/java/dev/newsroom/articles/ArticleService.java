@@ -4,6 +4,8 @@ import dev.newsroom.shared.Clock;
 import dev.newsroom.shared.NotFoundException;
 import dev.newsroom.shared.Page;
 import dev.newsroom.shared.ValidationException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -192,11 +194,24 @@ public final class ArticleService {
       return null;
     }
     String url = optionalText("heroImage.url", hero.url(), MAX_URL);
-    if (!url.startsWith("https://") || url.contains("\"") || url.contains(" ")
-        || url.contains("<")) {
+    if (!isHttpsUrl(url)) {
       throw new ValidationException("heroImage.url", "The hero image must be an https URL.");
     }
     return url;
+  }
+
+  /** Absolute https with a host, and nothing that could break out of an HTML attribute. */
+  private static boolean isHttpsUrl(String url) {
+    boolean plain = url.chars().noneMatch(c -> c <= ' ' || "\"'<>`\\".indexOf(c) >= 0);
+    if (!url.startsWith("https://") || !plain) {
+      return false;
+    }
+    try {
+      URI uri = new URI(url);
+      return uri.getHost() != null && !uri.getHost().isEmpty();
+    } catch (URISyntaxException e) {
+      return false;
+    }
   }
 
   private static String heroAlt(ArticleInput.HeroImage hero) {
@@ -210,10 +225,15 @@ public final class ArticleService {
     if (value == null) {
       return Optional.empty();
     }
+    Instant instant;
     try {
-      return Optional.of(Instant.parse(value));
+      instant = Instant.parse(value);
     } catch (DateTimeParseException e) {
       throw new ValidationException("publishedAt", "publishedAt must be an ISO-8601 instant.");
     }
+    if (instant.isBefore(ListingKeys.EARLIEST) || instant.isAfter(ListingKeys.LATEST)) {
+      throw new ValidationException("publishedAt", "publishedAt must be in the years 1000-9999.");
+    }
+    return Optional.of(instant);
   }
 }

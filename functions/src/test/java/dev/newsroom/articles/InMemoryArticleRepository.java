@@ -1,0 +1,91 @@
+package dev.newsroom.articles;
+
+import dev.newsroom.shared.ConflictException;
+import dev.newsroom.shared.Page;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Articles in a map, with the adapter's contract: version-checked writes, newest-first listings by
+ * the same sort keys, and a cursor that is the last item's key. It counts writes so tests can
+ * assert that a refused or replayed request wrote nothing.
+ */
+public final class InMemoryArticleRepository implements ArticleRepository {
+
+  private final Map<String, Article> articles = new TreeMap<>();
+  private int writes;
+
+  @Override
+  public synchronized Optional<Article> find(String slug) {
+    return Optional.ofNullable(articles.get(slug));
+  }
+
+  @Override
+  public synchronized void save(Article article, Article previous) {
+    Article stored = articles.get(article.slug());
+    boolean current = previous == null ? stored == null
+        : stored != null && stored.version() == previous.version();
+    if (!current) {
+      throw new ConflictException("The article changed meanwhile. Reload and try again.");
+    }
+    articles.put(article.slug(), article);
+    writes++;
+  }
+
+  @Override
+  public synchronized void delete(Article stored) {
+    Article current = articles.get(stored.slug());
+    if (current == null || current.version() != stored.version()) {
+      throw new ConflictException("The article changed meanwhile. Reload and try again.");
+    }
+    articles.remove(stored.slug());
+    writes++;
+  }
+
+  @Override
+  public synchronized Page<ArticleSummary> listPublished(String tag, int limit, String afterKey) {
+    return list(a -> a.isPublished() && (tag == null || a.tags().contains(tag)),
+        Article::listingKey, limit, afterKey);
+  }
+
+  @Override
+  public synchronized Page<ArticleSummary> listByStatus(ArticleStatus status, int limit,
+      String afterKey) {
+    return list(a -> a.status() == status, a -> ListingKeys.of(a.updatedAt(), a.slug()), limit,
+        afterKey);
+  }
+
+  private Page<ArticleSummary> list(Predicate<Article> filter, Function<Article, String> key,
+      int limit, String afterKey) {
+    List<Article> matching = articles.values().stream()
+        .filter(filter)
+        .filter(a -> afterKey == null || key.apply(a).compareTo(afterKey) < 0)
+        .sorted(Comparator.comparing(key).reversed())
+        .toList();
+    List<ArticleSummary> page = new ArrayList<>();
+    for (Article a : matching.subList(0, Math.min(limit, matching.size()))) {
+      page.add(ArticleSummary.of(a));
+    }
+    String next = matching.size() > limit ? key.apply(matching.get(limit - 1)) : null;
+    return new Page<>(page, next);
+  }
+
+  /** Puts an article as stored state, bypassing the service (test setup). */
+  public synchronized void put(Article article) {
+    articles.put(article.slug(), article);
+  }
+
+  public synchronized int writes() {
+    return writes;
+  }
+
+  public synchronized Map<String, Article> snapshot() {
+    return Map.copyOf(articles);
+  }
+}
