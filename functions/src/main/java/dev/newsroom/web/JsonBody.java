@@ -40,6 +40,10 @@ public final class JsonBody {
     } catch (StreamConstraintsException e) {
       throw ApiException.badRequest("malformed_json", "The JSON is nested too deeply.");
     } catch (JsonMappingException e) {
+      if (e.getPath().isEmpty()) {
+        // Not a field's fault: no content, a non-object, or a second value after the object.
+        throw ApiException.badRequest("malformed_json", "The body must be one JSON object.");
+      }
       throw ApiException.badRequest("invalid_type", "Wrong type for field: " + path(e) + ".");
     } catch (JacksonException e) {
       throw ApiException.badRequest("malformed_json", "The body is not valid JSON.");
@@ -61,10 +65,9 @@ public final class JsonBody {
   }
 
   private static String path(JsonMappingException e) {
-    String path = e.getPath().stream()
+    return clip(e.getPath().stream()
         .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-        .collect(Collectors.joining("."));
-    return path.isEmpty() ? "(body)" : clip(path);
+        .collect(Collectors.joining(".")));
   }
 
   /** Names come from the client; keep echoes short. */
