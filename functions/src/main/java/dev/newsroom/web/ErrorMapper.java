@@ -29,7 +29,8 @@ public final class ErrorMapper {
       detail.put("code", "invalid_field");
       detail.put("message", e.getMessage());
       detail.put("field", e.field());
-      return HttpResponse.json(400, Map.of("error", detail));
+      return HttpResponse.json(400, Map.of("error", detail))
+          .withHeader("Cache-Control", "no-store");
     }
     if (failure instanceof NotFoundException e) {
       return error(404, "not_found", e.getMessage());
