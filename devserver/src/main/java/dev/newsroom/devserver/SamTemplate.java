@@ -116,9 +116,14 @@ public final class SamTemplate {
     return resources;
   }
 
+  /** Plain and {@code !Ref} values; conditional ones ({@code !If}) are for deployments only. */
   private static Map<String, String> environment(JsonNode variables) {
     Map<String, String> env = new LinkedHashMap<>();
-    variables.fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+    variables.fields().forEachRemaining(e -> {
+      if (e.getValue().isValueNode()) {
+        env.put(e.getKey(), e.getValue().asText());
+      }
+    });
     return env;
   }
 }
