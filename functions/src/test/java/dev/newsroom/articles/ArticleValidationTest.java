@@ -3,7 +3,7 @@ package dev.newsroom.articles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.newsroom.shared.FixedClock;
+import dev.newsroom.shared.MutableClock;
 import dev.newsroom.shared.ValidationException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ class ArticleValidationTest {
   private static final Instant NOW = Instant.parse("2026-01-05T09:00:00Z");
 
   private final InMemoryArticleRepository repository = new InMemoryArticleRepository();
-  private final ArticleService service = new ArticleService(repository, new FixedClock(NOW));
+  private final ArticleService service = new ArticleService(repository, new MutableClock(NOW));
 
   private static ArticleInput valid() {
     return new ArticleInput("A title", "A summary", "Body *text*.", null, "Ann Editor",

@@ -3,7 +3,7 @@ package dev.newsroom.articles;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.newsroom.editors.EditorKeyService;
 import dev.newsroom.editors.InMemoryEditorKeyRepository;
-import dev.newsroom.shared.FixedClock;
+import dev.newsroom.shared.MutableClock;
 import dev.newsroom.web.ApiEvents;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +13,7 @@ final class TestNewsroom {
 
   static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
 
-  final FixedClock clock = new FixedClock(START);
+  final MutableClock clock = new MutableClock(START);
   final InMemoryArticleRepository repository = new InMemoryArticleRepository();
   final InMemoryEditorKeyRepository keyStore = new InMemoryEditorKeyRepository();
   final ArticleService service = new ArticleService(repository, clock);

@@ -3,7 +3,7 @@ package dev.newsroom.editors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.newsroom.shared.FixedClock;
+import dev.newsroom.shared.MutableClock;
 import dev.newsroom.shared.Hashing;
 import java.time.Instant;
 import java.util.Optional;
@@ -17,7 +17,7 @@ class EditorKeyServiceTest {
   private static final Instant NOW = Instant.parse("2026-01-05T09:00:00Z");
 
   private final InMemoryEditorKeyRepository store = new InMemoryEditorKeyRepository();
-  private final EditorKeyService keys = new EditorKeyService(store, new FixedClock(NOW));
+  private final EditorKeyService keys = new EditorKeyService(store, new MutableClock(NOW));
 
   @Test
   void mint_whenEditorIdValid_storesOnlyTheSecretsHash() {
@@ -119,7 +119,7 @@ class EditorKeyServiceTest {
       }
     };
 
-    assertThat(new EditorKeyService(failing, new FixedClock(NOW)).authenticate(header)).isEmpty();
+    assertThat(new EditorKeyService(failing, new MutableClock(NOW)).authenticate(header)).isEmpty();
   }
 
   @Test
