@@ -1,0 +1,35 @@
+package dev.newsroom.contact;
+
+import dev.newsroom.editors.AdminHttpHandler;
+import dev.newsroom.editors.EditorKeyService;
+import dev.newsroom.editors.EditorKeys;
+import dev.newsroom.shared.ValidationException;
+import dev.newsroom.web.HttpRequest;
+import dev.newsroom.web.HttpResponse;
+import dev.newsroom.web.QueryParams;
+
+/** {@code GET /api/admin/messages?status=new|handled&limit=&cursor=}: newest first. */
+public final class ListContactMessagesHandler extends AdminHttpHandler {
+
+  private final ContactInbox inbox;
+
+  public ListContactMessagesHandler() {
+    this(Contact.inbox(), EditorKeys.service());
+  }
+
+  ListContactMessagesHandler(ContactInbox inbox, EditorKeyService keys) {
+    super(keys);
+    this.inbox = inbox;
+  }
+
+  @Override
+  protected HttpResponse handle(HttpRequest request, String editor) {
+    ContactStatus status = switch (request.query("status").orElse("new")) {
+      case "new" -> ContactStatus.NEW;
+      case "handled" -> ContactStatus.HANDLED;
+      default -> throw new ValidationException("status", "The status must be new or handled.");
+    };
+    return HttpResponse.json(200, ContactJson.page(inbox.list(status,
+        QueryParams.optionalInt(request, "limit"), request.query("cursor").orElse(null))));
+  }
+}
