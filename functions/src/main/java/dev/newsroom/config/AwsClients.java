@@ -9,6 +9,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
@@ -44,6 +45,17 @@ public final class AwsClients {
     return SesV2.CLIENT;
   }
 
+  public static S3Client s3() {
+    return S3.CLIENT;
+  }
+
+  /** Emulators serve buckets by path, not by host name; real S3 keeps virtual-hosted style. */
+  static boolean s3PathStyle() {
+    return Env.optional("AWS_ENDPOINT_URL_S3").or(() -> Env.optional("AWS_ENDPOINT_URL"))
+        .or(() -> Env.optional("aws.endpointUrlS3")).or(() -> Env.optional("aws.endpointUrl"))
+        .isPresent();
+  }
+
   public static AwsCredentialsProvider credentials() {
     return CREDENTIALS;
   }
@@ -66,6 +78,15 @@ public final class AwsClients {
         .region(region())
         .credentialsProvider(CREDENTIALS)
         .httpClient(HTTP)
+        .build();
+  }
+
+  private static final class S3 {
+    static final S3Client CLIENT = S3Client.builder()
+        .region(region())
+        .credentialsProvider(CREDENTIALS)
+        .httpClient(HTTP)
+        .forcePathStyle(s3PathStyle())
         .build();
   }
 }

@@ -1,0 +1,33 @@
+package dev.newsroom.site;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.newsroom.web.Log;
+import java.util.Map;
+
+/**
+ * Re-renders the whole site; invoked by hand or by the deploy step (any payload), after a
+ * template change, or to recover from a batch that went to the DLQ. Idempotent.
+ */
+public final class SiteRebuildHandler implements RequestHandler<Map<String, Object>,
+    Map<String, Integer>> {
+
+  private final SitePublisher publisher;
+
+  public SiteRebuildHandler() {
+    this(SitePublisherHandler.Wiring.publisher());
+  }
+
+  SiteRebuildHandler(SitePublisher publisher) {
+    this.publisher = publisher;
+  }
+
+  @Override
+  public Map<String, Integer> handleRequest(Map<String, Object> input, Context context) {
+    SitePublisher.Result result = publisher.rebuildAll();
+    Map<String, Integer> counts = Map.of("written", result.written(),
+        "deleted", result.deleted(), "unchanged", result.unchanged());
+    Log.info("site.rebuilt", counts);
+    return counts;
+  }
+}

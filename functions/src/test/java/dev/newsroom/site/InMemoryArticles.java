@@ -1,0 +1,77 @@
+package dev.newsroom.site;
+
+import dev.newsroom.articles.Article;
+import dev.newsroom.articles.ArticleRepository;
+import dev.newsroom.articles.ArticleStatus;
+import dev.newsroom.articles.ArticleSummary;
+import dev.newsroom.shared.Page;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Articles in memory. The listing can be frozen to play the listing index lagging behind the
+ * table, as a GSI may for a moment after a write.
+ */
+final class InMemoryArticles implements ArticleRepository {
+
+  private final Map<String, Article> articles = new TreeMap<>();
+  private List<ArticleSummary> frozenListing;
+
+  void store(Article article) {
+    articles.put(article.slug(), article);
+  }
+
+  void remove(String slug) {
+    articles.remove(slug);
+  }
+
+  /** From now on, listings answer what they answer now. */
+  void freezeListing() {
+    frozenListing = published();
+  }
+
+  @Override
+  public Optional<Article> find(String slug) {
+    return Optional.ofNullable(articles.get(slug));
+  }
+
+  @Override
+  public void save(Article article, Article previous) {
+    store(article);
+  }
+
+  @Override
+  public void delete(Article stored) {
+    remove(stored.slug());
+  }
+
+  @Override
+  public Page<ArticleSummary> listPublished(String tag, int limit, String afterKey) {
+    List<ArticleSummary> matching = new ArrayList<>();
+    for (ArticleSummary a : frozenListing != null ? frozenListing : published()) {
+      String key = a.publishedAt() + "#" + a.slug();
+      if ((tag == null || a.tags().contains(tag))
+          && (afterKey == null || key.compareTo(afterKey) < 0)) {
+        matching.add(a);
+      }
+    }
+    if (matching.size() <= limit) {
+      return new Page<>(matching, null);
+    }
+    ArticleSummary last = matching.get(limit - 1);
+    return new Page<>(matching.subList(0, limit), last.publishedAt() + "#" + last.slug());
+  }
+
+  @Override
+  public Page<ArticleSummary> listByStatus(ArticleStatus status, int limit, String afterKey) {
+    throw new UnsupportedOperationException("not used by the site");
+  }
+
+  private List<ArticleSummary> published() {
+    return articles.values().stream().filter(Article::isPublished).map(ArticleSummary::of)
+        .sorted(SitePublisher.NEWEST_FIRST).toList();
+  }
+}
