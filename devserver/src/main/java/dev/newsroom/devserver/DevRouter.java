@@ -9,10 +9,12 @@ final class DevRouter implements HttpHandler {
 
   private final HttpApiBridge api;
   private final LocalSes ses;
+  private final LocalSite site;
 
-  DevRouter(HttpApiBridge api, LocalSes ses) {
+  DevRouter(HttpApiBridge api, LocalSes ses, LocalSite site) {
     this.api = api;
     this.ses = ses;
+    this.site = site;
   }
 
   @Override
@@ -20,6 +22,7 @@ final class DevRouter implements HttpHandler {
     try {
       String path = exchange.getRequestURI().getRawPath();
       if (path.startsWith("/api/")) {
+        site.addSecurityHeaders(exchange);
         api.serve(exchange);
       } else if (path.startsWith(LocalSes.PREFIX + "/")) {
         ses.serve(exchange);
@@ -28,7 +31,7 @@ final class DevRouter implements HttpHandler {
         DevResponses.send(exchange, 200, "text/html; charset=utf-8",
             OutboxPage.render(ses.sent()));
       } else {
-        DevResponses.send(exchange, 404, "text/plain; charset=utf-8", "Not found\n");
+        site.serve(exchange);
       }
     } catch (RuntimeException e) {
       e.printStackTrace();

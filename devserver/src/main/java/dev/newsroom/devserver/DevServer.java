@@ -5,12 +5,14 @@ import dev.newsroom.config.AwsClients;
 import dev.newsroom.editors.DynamoDbEditorKeyRepository;
 import dev.newsroom.editors.EditorKeyService;
 import dev.newsroom.shared.Clock;
+import dev.newsroom.site.SiteRebuildHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
@@ -24,20 +26,23 @@ import java.util.stream.Stream;
 public final class DevServer implements AutoCloseable {
 
   static final int DEFAULT_PORT = 8787;
+  static final String SITE_BUCKET = "newsroom-site";
 
   private final DynamoDbLocal dynamoDb;
   private final HttpServer http;
   private final String editorKey;
   private final LocalSes ses;
   private final StreamPollers pollers;
+  private final LocalS3 s3;
 
   private DevServer(DynamoDbLocal dynamoDb, HttpServer http, String editorKey, LocalSes ses,
-      StreamPollers pollers) {
+      StreamPollers pollers, LocalS3 s3) {
     this.dynamoDb = dynamoDb;
     this.http = http;
     this.editorKey = editorKey;
     this.ses = ses;
     this.pollers = pollers;
+    this.s3 = s3;
   }
 
   public static void main(String[] args) throws Exception {
@@ -78,20 +83,32 @@ public final class DevServer implements AutoCloseable {
    */
   public static DevServer start(Path root, Path data, int port) throws Exception {
     Path dynamoDir = null;
+    Path s3Dir;
     if (data != null) {
       dynamoDir = Files.createDirectories(data.resolve("dynamodb"));
+      s3Dir = Files.createDirectories(data.resolve("s3"));
+    } else {
+      s3Dir = Files.createTempDirectory("newsroom-s3");
     }
     DynamoDbLocal dynamoDb = DynamoDbLocal.start(dynamoDir);
+    LocalS3 s3 = LocalS3.start(s3Dir, data != null, SITE_BUCKET);
     HttpServer http = bind(port);
     String baseUrl = "http://127.0.0.1:" + http.getAddress().getPort();
     LocalAws.configure(dynamoDb.endpoint(), baseUrl + LocalSes.PREFIX);
+    System.setProperty("aws.endpointUrlS3", s3.endpoint());
     SamTemplate template = SamTemplate.read(root.resolve("template.yaml"));
     LocalAws.applyEnvironment(template);
+    // Deployed, these name the real bucket and the CloudFront (or custom) domain.
+    System.setProperty("SITE_BUCKET", SITE_BUCKET);
+    System.setProperty("SITE_URL", baseUrl);
     TableBuilder.createAll(template, AwsClients.dynamoDb());
+    StaticAssets.upload(root.resolve("site/static"), AwsClients.s3(), SITE_BUCKET);
 
     HttpApiBridge api = new HttpApiBridge(template.routes());
     LocalSes ses = new LocalSes();
-    http.createContext("/", new DevRouter(api, ses));
+    LocalSite site = new LocalSite(AwsClients.s3(), SITE_BUCKET,
+        LocalSite.securityHeaders(template));
+    http.createContext("/", new DevRouter(api, ses, site));
     http.setExecutor(Executors.newFixedThreadPool(16));
     http.start();
     StreamPollers pollers = StreamPollers.start(template, dynamoDb.endpoint());
@@ -100,7 +117,9 @@ public final class DevServer implements AutoCloseable {
         AwsClients.dynamoDb(), System.getProperty("EDITOR_KEYS_TABLE")), Clock.system());
     String key = DevEditorKey.load(keys, data);
     SeedContent.load(api, key);
-    return new DevServer(dynamoDb, http, key, ses, pollers);
+    // Pages of the current templates at once, even when the stream has nothing new to say.
+    new SiteRebuildHandler().handleRequest(Map.of(), null);
+    return new DevServer(dynamoDb, http, key, ses, pollers, s3);
   }
 
   /** The fixed default port is friendlier; when it is taken, any free port will do. */
@@ -131,6 +150,7 @@ public final class DevServer implements AutoCloseable {
         "",
         "Newsroom dev server is running at " + url,
         "",
+        "  Site:          " + url + "/",
         "  Seed article:  curl " + url + "/api/articles/" + SeedContent.SEED_SLUG,
         "  All articles:  curl " + url + "/api/articles",
         "  Sent email:    " + url + "/_outbox",
@@ -150,6 +170,7 @@ public final class DevServer implements AutoCloseable {
   public void close() throws Exception {
     pollers.close();
     http.stop(0);
+    s3.close();
     dynamoDb.close();
   }
 
