@@ -1,14 +1,18 @@
 package dev.newsroom.mail;
 
 import dev.newsroom.config.AwsErrors;
-import java.util.ArrayList;
-import java.util.List;
+import dev.newsroom.shared.Hashing;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.awssdk.services.sesv2.model.MessageHeader;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 
-/** Sends through SES v2 with the configured sender and configuration set. */
+/**
+ * Sends through SES v2 with the configured sender and configuration set, as a raw MIME message
+ * rendered by {@link RawEmail}: what the reader receives is exactly what we wrote and tested.
+ */
 public final class SesMailer implements Mailer {
 
   private final SesV2Client ses;
@@ -26,19 +30,18 @@ public final class SesMailer implements Mailer {
 
   @Override
   public void send(EmailMessage message) {
-    List<MessageHeader> headers = new ArrayList<>();
-    message.headers().forEach((name, value) ->
-        headers.add(MessageHeader.builder().name(name).value(value).build()));
+    byte[] mime;
+    try {
+      mime = RawEmail.render(from, message, ZonedDateTime.now(ZoneOffset.UTC),
+          "=_newsroom_" + Hashing.randomToken(18));
+    } catch (IllegalArgumentException e) {
+      throw new MailRejectedException("unencodable", e);
+    }
     SendEmailRequest request = SendEmailRequest.builder()
         .fromEmailAddress(from)
         .destination(d -> d.toAddresses(message.to()))
-        .replyToAddresses(message.replyTo() == null ? List.of() : List.of(message.replyTo()))
         .configurationSetName(configurationSet)
-        .content(c -> c.simple(m -> m
-            .subject(s -> s.data(message.subject()).charset("UTF-8"))
-            .body(b -> b.text(t -> t.data(message.text()).charset("UTF-8"))
-                .html(h -> h.data(message.html()).charset("UTF-8")))
-            .headers(headers)))
+        .content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(mime))))
         .build();
     try {
       ses.sendEmail(request);
