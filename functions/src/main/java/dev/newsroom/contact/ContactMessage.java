@@ -1,6 +1,8 @@
 package dev.newsroom.contact;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
  * One message sent through the contact form, as stored for the editors.
@@ -18,9 +20,15 @@ public record ContactMessage(String id, Instant receivedAt, String name, String 
     String subject, String message, String page, String ip, String userAgent, String contentHash,
     Instant expiresAt, ContactStatus status, Instant handledAt, String handledBy) {
 
-  /** The listing's sort key: newest first, ties broken by id. */
+  private static final DateTimeFormatter KEY_TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+  /**
+   * The listing's sort key, {@code time#id}, with the time in fixed width: {@code toString()}
+   * drops zero fractions, and then string order is not time order within a second.
+   */
   public String listingKey() {
-    return receivedAt + "#" + id;
+    return KEY_TIME.format(receivedAt) + "#" + id;
   }
 
   public boolean isExpired(Instant now) {

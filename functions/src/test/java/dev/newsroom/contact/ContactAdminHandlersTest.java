@@ -66,6 +66,21 @@ class ContactAdminHandlersTest {
   }
 
   @Test
+  void list_whenMessagesWithinOneSecond_keepsTimeOrder() throws Exception {
+    List<String> ids = new ArrayList<>();
+    for (String at : List.of("2026-11-24T10:00:00Z", "2026-11-24T10:00:00.100Z",
+        "2026-11-24T10:00:00.150Z", "2026-11-24T10:00:01Z")) {
+      clock.advance(Duration.between(clock.now(), Instant.parse(at)));
+      ids.add(contact.send(new ContactRequest("Reader", "r@example.org", "", "At " + at, "", "",
+          null, "198.51.100.7", "test", null)).id());
+    }
+
+    Map<String, Object> page = body(list.handleRequest(get(auth(), null, null), null));
+
+    assertThat(idsOf(page)).containsExactly(ids.get(3), ids.get(2), ids.get(1), ids.get(0));
+  }
+
+  @Test
   void list_whenCursorForgedOrLimitOutOfRange_answers400() {
     for (Map<String, String> query : List.of(Map.of("cursor", "bm9wZQ"), Map.of("limit", "0"),
         Map.of("limit", "101"), Map.of("limit", "ten"), Map.of("status", "spam"))) {
