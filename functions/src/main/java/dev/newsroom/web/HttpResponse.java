@@ -14,7 +14,7 @@ public record HttpResponse(int status, Map<String, String> headers, String body)
   }
 
   public static HttpResponse json(int status, Object value) {
-    return new HttpResponse(status, Map.of("Content-Type", JSON), Json.write(value));
+    return new HttpResponse(status, Map.of("Content-Type", JSON), JsonWriter.write(value));
   }
 
   public static HttpResponse noContent() {

@@ -52,7 +52,12 @@ public final class Json {
     return MAPPER;
   }
 
+  /** Same bytes as the mapper; see {@link JsonWriter} for why it is usually not the mapper. */
   public static String write(Object value) {
+    return JsonWriter.write(value);
+  }
+
+  static String mapperWrite(Object value) {
     try {
       return MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {

@@ -23,13 +23,13 @@ public final class Log {
     StringBuilder line = new StringBuilder(128)
         .append("{\"time\":\"").append(Instant.now())
         .append("\",\"level\":\"").append(level)
-        .append("\",\"event\":").append(Json.write(event));
+        .append("\",\"event\":").append(JsonWriter.write(event));
     for (Map.Entry<String, ?> field : fields.entrySet()) {
-      line.append(',').append(Json.write(field.getKey())).append(':')
-          .append(Json.write(field.getValue()));
+      line.append(',').append(JsonWriter.write(field.getKey())).append(':')
+          .append(JsonWriter.write(field.getValue()));
     }
     if (failure != null) {
-      line.append(",\"trace\":").append(Json.write(trace(failure)));
+      line.append(",\"trace\":").append(JsonWriter.write(trace(failure)));
     }
     System.out.println(line.append('}'));
   }

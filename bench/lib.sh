@@ -1,0 +1,19 @@
+# Shared by the bench scripts: build once, then run a harness main on the harness classpath.
+# Sourced, never run. The build packages the deployment jar exactly as `./mvnw package` does, plus
+# the baseline jar (profile bench-jars), and runs no tests.
+
+BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+FUNCTIONS_JAR="$BENCH_ROOT/functions/target/functions-1.0.0-SNAPSHOT-lambda.jar"
+HARNESS_JAR="$BENCH_ROOT/bench/harness/target/bench-1.0.0-SNAPSHOT.jar"
+BASELINE_JAR="$BENCH_ROOT/bench/baseline/target/bench-baseline-1.0.0-SNAPSHOT-lambda.jar"
+
+bench_build() {
+  (cd "$BENCH_ROOT" && ./mvnw -B -o -q -pl functions,bench/baseline,bench/harness -am \
+    -DskipTests -Pbench-jars package dependency:build-classpath \
+    -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime >&2)
+}
+
+bench_java() {
+  local cp="$BENCH_ROOT/bench/harness/target/classes:$(cat "$BENCH_ROOT/bench/harness/target/classpath.txt")"
+  (cd "$BENCH_ROOT" && java -XX:+UseSerialGC -cp "$cp" "$@")
+}
