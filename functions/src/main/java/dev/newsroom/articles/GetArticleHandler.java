@@ -20,6 +20,13 @@ public final class GetArticleHandler extends HttpHandler {
     this.articles = articles;
   }
 
+  /** SnapStart: this handler's own path too, on the canned sample article. */
+  @Override
+  protected void prime() {
+    super.prime();
+    ArticlePriming.run(GetArticleHandler::new, ArticlePriming.get());
+  }
+
   @Override
   protected HttpResponse handle(HttpRequest request) {
     Article article = articles.getPublished(request.pathParameter("slug").orElse(""));

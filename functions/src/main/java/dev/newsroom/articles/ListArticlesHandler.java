@@ -21,6 +21,13 @@ public final class ListArticlesHandler extends HttpHandler {
     this.articles = articles;
   }
 
+  /** SnapStart: this handler's own path too, on the canned sample article. */
+  @Override
+  protected void prime() {
+    super.prime();
+    ArticlePriming.run(ListArticlesHandler::new, ArticlePriming.list());
+  }
+
   @Override
   protected HttpResponse handle(HttpRequest request) {
     var page = articles.listPublished(request.query("tag").orElse(null),

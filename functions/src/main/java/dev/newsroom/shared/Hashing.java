@@ -10,7 +10,6 @@ import java.util.HexFormat;
 /** SHA-256 and random tokens: the one place secrets are hashed or made. */
 public final class Hashing {
 
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
   private Hashing() {}
@@ -36,7 +35,9 @@ public final class Hashing {
   /** A URL-safe random token of {@code bytes} bytes of entropy. */
   public static String randomToken(int bytes) {
     byte[] buffer = new byte[bytes];
-    RANDOM.nextBytes(buffer);
+    // A generator per call, never one seeded at init: a SnapStart snapshot would hand the same
+    // state to every restored copy of the function.
+    new SecureRandom().nextBytes(buffer);
     return URL.encodeToString(buffer);
   }
 }

@@ -9,6 +9,10 @@ import dev.newsroom.shared.DomainException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.crac.Core;
+import org.crac.Resource;
 
 /**
  * Base of every HTTP function: wraps the event, runs the use case, and maps any failure through
@@ -18,10 +22,41 @@ import java.io.OutputStream;
  * template names the class or {@code Class::handleRequest}, and then leaves the event JSON to
  * {@link HttpEvents} instead of its own reflective serializer. The typed entry is the same
  * request path for the dev server and tests.
+ *
+ * <p>With SnapStart, the runtime calls {@link #beforeCheckpoint} once, after init and before the
+ * snapshot: {@link #prime()} then runs the request path on fakes, so a restored function answers
+ * its first request with loaded, compiled code. No connection is opened and nothing is kept.
  */
 public abstract class HttpHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>,
-    RequestStreamHandler {
+    RequestStreamHandler, Resource {
+
+  /** One hook per function: the instance Lambda builds comes first; priming copies do not count. */
+  private static final Set<Class<?>> REGISTERED = ConcurrentHashMap.newKeySet();
+
+  protected HttpHandler() {
+    if (REGISTERED.add(getClass())) {
+      Core.getGlobalContext().register(this);
+    }
+  }
+
+  @Override
+  public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+    prime();
+  }
+
+  @Override
+  public void afterRestore(org.crac.Context<? extends Resource> context) {
+    // Nothing was captured before the snapshot that needs renewing.
+  }
+
+  /**
+   * Exercises this function's request path without I/O. The default covers what all functions
+   * share; a handler that can rebuild itself on fakes adds its own path.
+   */
+  protected void prime() {
+    Priming.sharedPath();
+  }
 
   @Override
   public final void handleRequest(InputStream input, OutputStream output, Context ctx)
