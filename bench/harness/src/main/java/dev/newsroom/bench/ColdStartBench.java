@@ -151,10 +151,6 @@ public final class ColdStartBench {
         + mb(Files.size(ownJar)) + " MB, only the classes it loads)",
         replace(getArticle.command(), functionsJar.toString() + pathSep(), ownJar + pathSep()),
         getArticle.env(), () -> { }));
-    Path extracted = extract(functionsJar, work.resolve("var-task"));
-    variants.add(new Variant("GetArticle from the unzipped package (as Lambda runs it, /var/task)",
-        replace(getArticle.command(), functionsJar.toString() + pathSep(), extracted + pathSep()),
-        getArticle.env(), () -> { }));
     Path archive = cdsArchive(getArticle);
     variants.add(withFlags(getArticle, "lever: GetArticle + AppCDS archive (not deployable)",
         concat(flags, List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off",
@@ -320,27 +316,6 @@ public final class ColdStartBench {
     }
     System.out.printf("  per-function jar: %d classes loaded from the shared jar%n", loaded.size());
     return jar;
-  }
-
-  /** Lambda unzips the deployment package into /var/task and puts that directory on the path. */
-  private static Path extract(Path jar, Path dir) throws IOException {
-    try (ZipFile zip = new ZipFile(jar.toFile())) {
-      for (ZipEntry entry : Collections.list(zip.entries())) {
-        Path target = dir.resolve(entry.getName()).normalize();
-        if (!target.startsWith(dir)) {
-          throw new IOException("entry outside the package: " + entry.getName());
-        }
-        if (entry.isDirectory()) {
-          Files.createDirectories(target);
-        } else {
-          Files.createDirectories(target.getParent());
-          try (InputStream in = zip.getInputStream(entry)) {
-            Files.copy(in, target);
-          }
-        }
-      }
-    }
-    return dir;
   }
 
   /** A dynamic AppCDS archive from one training run of the same command. */
