@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.newsroom.articles.BenchArticles;
 import dev.newsroom.articles.ListArticlesHandler;
-import dev.newsroom.devserver.LocalAws;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,8 +39,10 @@ public final class ListLatencyBench {
       System.out.printf("Loaded 10 and 10,000 published articles (2 tags each) in %.1f s%n",
           (System.nanoTime() - loadStart) / 1e9);
 
-      LocalAws.configure(world.endpoint());
-      // DynamoDB Local keeps one database per access key: the handlers must use the bench's.
+      // The handlers' SDK settings, as system properties; DynamoDB Local keeps one database per
+      // access key, so they use the bench's.
+      System.setProperty("aws.region", BenchWorld.REGION);
+      System.setProperty("aws.endpointUrlDynamoDb", world.endpoint());
       System.setProperty("aws.accessKeyId", BenchWorld.ACCESS_KEY);
       System.setProperty("aws.secretAccessKey", BenchWorld.SECRET_KEY);
       ListArticlesHandler smallHandler = handlerFor(small);
