@@ -29,6 +29,8 @@ public final class TableBuilder {
       } catch (ResourceInUseException alreadyThere) {
         return;
       }
+      // DynamoDB Local answers ACTIVE at once; LocalStack and AWS may still be CREATING.
+      dynamoDb.waiter().waitUntilTableExists(r -> r.tableName(id));
       String ttl = props.at("/TimeToLiveSpecification/AttributeName").asText(null);
       if (ttl != null) {
         dynamoDb.updateTimeToLive(r -> r.tableName(id)

@@ -1,0 +1,193 @@
+package dev.newsroom.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.newsroom.devserver.SamTemplate;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The sample events in {@code events/} are the ones {@code sam local invoke -e} takes. This feeds
+ * each, in the order {@code events/index.json} gives, to the handler template.yaml names for its
+ * function, deserialised as the Lambda Java runtime does, and checks the answer. It also keeps the
+ * folder complete: every function needs an event, and every event file must be listed.
+ */
+@ExtendWith(Emulators.class)
+class ReplayEventsIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Set<String> NOT_EVENTS = Set.of("index.json", "env.json");
+
+  private static Path events;
+  private static JsonNode index;
+  private static Newsroom newsroom;
+
+  @BeforeAll
+  static void read() throws IOException {
+    events = Emulators.root().resolve("events");
+    index = JSON.readTree(events.resolve("index.json").toFile());
+    newsroom = new Newsroom();
+  }
+
+  @Test
+  void everyFunctionInTemplate_hasAnEvent() {
+    Set<String> covered = new HashSet<>();
+    index.path("events").forEach(e -> covered.add(e.path("function").asText()));
+
+    for (SamTemplate.Function function : newsroom.template.functions()) {
+      assertThat(covered).as("events/index.json has no event for %s; add events/<name>.json"
+          + " and list it", function.id()).contains(function.id());
+    }
+  }
+
+  @Test
+  void everyEventFile_isListedAndEveryEntryNamesARealFunctionAndFile() throws IOException {
+    Set<String> listed = new TreeSet<>();
+    Set<String> functions = new HashSet<>();
+    newsroom.template.functions().forEach(f -> functions.add(f.id()));
+    for (JsonNode entry : index.path("events")) {
+      String file = entry.path("file").asText();
+      listed.add(file);
+      assertThat(events.resolve(file)).as("listed in events/index.json").isRegularFile();
+      assertThat(functions).as("function of %s", file).contains(entry.path("function").asText());
+    }
+    try (Stream<Path> files = Files.list(events)) {
+      List<String> present = files.map(p -> p.getFileName().toString())
+          .filter(name -> name.endsWith(".json") && !NOT_EVENTS.contains(name)).sorted().toList();
+      assertThat(listed).as("event files vs events/index.json").containsExactlyElementsOf(present);
+    }
+  }
+
+  @Test
+  void httpEvents_matchARouteOfTheirFunction() throws IOException {
+    for (JsonNode entry : index.path("events")) {
+      String function = entry.path("function").asText();
+      List<String> routes = newsroom.template.routes().stream()
+          .filter(r -> r.functionId().equals(function))
+          .map(r -> r.method() + " " + r.path()).toList();
+      if (routes.isEmpty()) {
+        continue;
+      }
+      JsonNode event = JSON.readTree(events.resolve(entry.path("file").asText()).toFile());
+      assertThat(routes).as(entry.path("file").asText())
+          .contains(event.path("routeKey").asText());
+      assertThat(event.path("routeKey").asText()).startsWith(
+          event.at("/requestContext/http/method").asText() + " ");
+      assertThat(event.path("rawPath").asText()).isEqualTo(
+          event.at("/requestContext/http/path").asText());
+    }
+  }
+
+  @Test
+  void everyEvent_replayedThroughItsHandler_answersAsListed() throws IOException {
+    // given a fresh key for the admin events, and a slug nobody else uses
+    String key = newsroom.keys().mint("replay-editor").plaintext();
+    String slug = Newsroom.uniqueSlug("replay");
+
+    for (JsonNode entry : index.path("events")) {
+      String file = entry.path("file").asText();
+      String function = entry.path("function").asText();
+      String json = Files.readString(events.resolve(file))
+          .replace("${EDITOR_KEY}", key)
+          .replace(index.path("slug").asText(), slug);
+      assertThat(json).as(file + " has a placeholder the replay does not fill")
+          .doesNotContain("${");
+
+      // when
+      if (isStreamFunction(function)) {
+        StreamsEventResponse response = streamHandler(function).handleRequest(
+            LambdaEventSerializers.serializerFor(DynamodbEvent.class, loader()).fromJson(json),
+            null);
+
+        // then
+        assertThat(response.getBatchItemFailures()).as(file)
+            .hasSize(entry.path("batchItemFailures").asInt());
+      } else {
+        APIGatewayV2HTTPEvent event = LambdaEventSerializers
+            .serializerFor(APIGatewayV2HTTPEvent.class, loader()).fromJson(json);
+        APIGatewayV2HTTPResponse response = newsroom.invoke(function, event);
+
+        // then
+        assertThat(response.getStatusCode()).as(file + " -> " + response.getBody())
+            .isEqualTo(entry.path("status").asInt());
+        if (response.getStatusCode() >= 400) {
+          assertThat(JSON.readTree(response.getBody()).at("/error/code").isTextual()).isTrue();
+        }
+      }
+    }
+    assertThat(newsroom.itemsOf(slug)).as("the replay ends with a delete").isEmpty();
+  }
+
+  /**
+   * {@code sam local --env-vars events/env.json} only sets variables the template declares, so
+   * the file must name declared variables only, and give every function's tables.
+   */
+  @Test
+  void envJson_setsOnlyDeclaredVariablesAndEveryTable() throws IOException {
+    JsonNode env = JSON.readTree(events.resolve("env.json").toFile());
+    JsonNode raw = new ObjectMapper(new YAMLFactory()).readTree(
+        Emulators.root().resolve("template.yaml").toFile());
+    Set<String> declared = new HashSet<>();
+    raw.at("/Globals/Function/Environment/Variables").fieldNames().forEachRemaining(declared::add);
+    List<String> problems = new ArrayList<>();
+    for (SamTemplate.Function function : newsroom.template.functions()) {
+      raw.at("/Resources/" + function.id() + "/Properties/Environment/Variables").fieldNames()
+          .forEachRemaining(declared::add);
+      function.environment().forEach((name, value) -> {
+        boolean isTable = newsroom.template.resourcesOfType("AWS::DynamoDB::Table")
+            .containsKey(value);
+        if (isTable && !env.path("Parameters").has(name) && !env.path(function.id()).has(name)) {
+          problems.add(function.id() + " gets no " + name);
+        }
+      });
+    }
+    env.fields().forEachRemaining(section -> section.getValue().fieldNames().forEachRemaining(
+        name -> {
+          if (!declared.contains(name)) {
+            problems.add(section.getKey() + "." + name + " is not declared in template.yaml");
+          }
+        }));
+    assertThat(problems).isEmpty();
+    assertThat(env.at("/Parameters/AWS_ENDPOINT_URL").asText())
+        .isEqualTo("http://host.docker.internal:4566");
+  }
+
+  private static boolean isStreamFunction(String functionId) {
+    return newsroom.template.streamSubscriptions().stream()
+        .anyMatch(s -> s.functionId().equals(functionId));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static RequestHandler<DynamodbEvent, StreamsEventResponse> streamHandler(
+      String functionId) {
+    try {
+      return (RequestHandler<DynamodbEvent, StreamsEventResponse>) Class
+          .forName(newsroom.handlerClass(functionId)).getConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError("cannot build the handler of " + functionId, e);
+    }
+  }
+
+  private static ClassLoader loader() {
+    return ReplayEventsIT.class.getClassLoader();
+  }
+}
