@@ -14,9 +14,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The site bucket: S3Mock, a real S3-protocol server, in process and on loopback only. Its files
- * live under {@code root}, so pages survive a restart when the dev server keeps its data.
+ * live under {@code root}, so pages survive a restart when the dev server keeps its data. The
+ * infra tests use it too.
  */
-final class LocalS3 implements AutoCloseable {
+public final class LocalS3 implements AutoCloseable {
 
   private final ConfigurableApplicationContext context;
   private final String endpoint;
@@ -30,7 +31,7 @@ final class LocalS3 implements AutoCloseable {
    * @param root where objects are stored
    * @param keep whether the files stay after the server stops
    */
-  static LocalS3 start(Path root, boolean keep, String bucket) {
+  public static LocalS3 start(Path root, boolean keep, String bucket) {
     Map<String, Object> properties = new HashMap<>();
     // Plain HTTP on 127.0.0.1 for the main connector; S3Mock's extra HTTP connector is moved to
     // loopback by LoopbackConnectors below (it ignores server.address).
@@ -52,7 +53,7 @@ final class LocalS3 implements AutoCloseable {
     return new LocalS3(context, "http://127.0.0.1:" + port);
   }
 
-  String endpoint() {
+  public String endpoint() {
     return endpoint;
   }
 

@@ -1,4 +1,4 @@
-package dev.newsroom.infra;
+package dev.newsroom.infra.articles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,13 +8,15 @@ import dev.newsroom.web.ApiEvents;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import dev.newsroom.infra.local.LocalCloud;
+import dev.newsroom.infra.local.Newsroom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Keys checked against the real key table: every bad key is a 401 and the data stays as it was. */
-@ExtendWith(Emulators.class)
+@ExtendWith(LocalCloud.class)
 class AuthIT {
 
   private static Newsroom newsroom;

@@ -1,4 +1,4 @@
-package dev.newsroom.infra;
+package dev.newsroom.infra.articles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsroom.web.ApiEvents;
 import java.util.ArrayList;
 import java.util.List;
+import dev.newsroom.infra.local.LocalCloud;
+import dev.newsroom.infra.local.Newsroom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** An editor's whole day through the real handlers and the real table, over HTTP. */
-@ExtendWith(Emulators.class)
+@ExtendWith(LocalCloud.class)
 class EditorFlowIT {
 
   private static Newsroom newsroom;

@@ -1,4 +1,4 @@
-package dev.newsroom.infra;
+package dev.newsroom.infra.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -20,19 +20,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The deployed shape of Newsroom inside the test JVM: each function's handler class, built with
  * its public no-arg constructor (the real adapters), invoked as Lambda would, plus direct table
- * reads for asserting what was (not) written. Call after {@link Emulators} has run.
+ * reads for asserting what was (not) written. Call after {@link LocalCloud} has run.
  */
-final class Newsroom {
+public final class Newsroom {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  final SamTemplate template;
+  public final SamTemplate template;
   private final HttpApiBridge bridge;
   private final Map<String, String> handlerByFunction;
 
-  Newsroom() {
+  public Newsroom() {
     try {
-      template = Emulators.template();
+      template = LocalCloud.template();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -42,7 +42,7 @@ final class Newsroom {
   }
 
   /** Invokes the handler template.yaml names for {@code functionId}. */
-  APIGatewayV2HTTPResponse invoke(String functionId, APIGatewayV2HTTPEvent event) {
+  public APIGatewayV2HTTPResponse invoke(String functionId, APIGatewayV2HTTPEvent event) {
     String handler = handlerByFunction.get(functionId);
     if (handler == null) {
       throw new IllegalArgumentException("template.yaml has no function " + functionId);
@@ -50,22 +50,22 @@ final class Newsroom {
     return bridge.invoke(handler, event);
   }
 
-  String handlerClass(String functionId) {
+  public String handlerClass(String functionId) {
     return handlerByFunction.get(functionId);
   }
 
-  EditorKeyService keys() {
+  public EditorKeyService keys() {
     return new EditorKeyService(new DynamoDbEditorKeyRepository(AwsClients.dynamoDb(),
         Env.require("EDITOR_KEYS_TABLE")), Clock.system());
   }
 
   /** A slug no other test or run uses, so tests share tables without seeing each other. */
-  static String uniqueSlug(String prefix) {
+  public static String uniqueSlug(String prefix) {
     return prefix + "-" + Long.toString(RANDOM.nextLong() >>> 1, 36);
   }
 
   /** Every stored item of one article (the article and its tag listing entries), raw. */
-  List<Map<String, AttributeValue>> itemsOf(String slug) {
+  public List<Map<String, AttributeValue>> itemsOf(String slug) {
     return AwsClients.dynamoDb().query(r -> r.tableName(Env.require("ARTICLES_TABLE"))
         .keyConditionExpression("pk = :pk").consistentRead(true)
         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(slug)))).items();

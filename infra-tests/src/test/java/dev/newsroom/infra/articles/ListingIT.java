@@ -1,4 +1,4 @@
-package dev.newsroom.infra;
+package dev.newsroom.infra.articles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsroom.web.ApiEvents;
 import java.util.ArrayList;
 import java.util.List;
+import dev.newsroom.infra.local.LocalCloud;
+import dev.newsroom.infra.local.Newsroom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Listings through the handlers against the real indexes. Every test uses its own tag, so the
  * assertions are exact even when the tables hold other runs' data (a shared LocalStack).
  */
-@ExtendWith(Emulators.class)
+@ExtendWith(LocalCloud.class)
 class ListingIT {
 
   private static Newsroom newsroom;

@@ -1,0 +1,120 @@
+package dev.newsroom.infra.local;
+
+import dev.newsroom.config.AwsClients;
+import dev.newsroom.config.Env;
+import dev.newsroom.devserver.DynamoDbLocal;
+import dev.newsroom.devserver.LocalAws;
+import dev.newsroom.devserver.LocalS3;
+import dev.newsroom.devserver.SamTemplate;
+import dev.newsroom.devserver.TableBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+
+/**
+ * Once per test JVM: points the SDK at DynamoDB Local and S3Mock (started here, on 127.0.0.1 and
+ * free ports, stopped when the run ends), or at the endpoints in {@code AWS_ENDPOINT_URL} /
+ * {@code AWS_ENDPOINT_URL_DYNAMODB} / {@code AWS_ENDPOINT_URL_S3} when set (LocalStack), in which
+ * case no local server starts. Then it gives the handlers the environment template.yaml gives
+ * them and creates the template's tables under their logical ids and the site bucket, as the dev
+ * server does.
+ */
+public final class LocalCloud implements BeforeAllCallback {
+
+  /** The site bucket's local name (the template's is generated at deploy time). */
+  public static final String SITE_BUCKET = "newsroom-site";
+
+  /** The run's one setup; the root store closes it after the last test class. */
+  private static final class Servers implements AutoCloseable {
+
+    private final DynamoDbLocal dynamoDb;
+    private final LocalS3 s3;
+
+    Servers(DynamoDbLocal dynamoDb, LocalS3 s3) {
+      this.dynamoDb = dynamoDb;
+      this.s3 = s3;
+    }
+
+    @Override
+    public void close() throws Exception {
+      if (s3 != null) {
+        s3.close();
+      }
+      if (dynamoDb != null) {
+        dynamoDb.close();
+      }
+    }
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        .getOrComputeIfAbsent(Servers.class, k -> start(), Servers.class);
+  }
+
+  private static Servers start() {
+    try {
+      DynamoDbLocal dynamoDb = null;
+      LocalS3 s3 = null;
+      if (endpoint("DYNAMODB").isEmpty()) {
+        dynamoDb = DynamoDbLocal.start(null);
+        System.setProperty("aws.endpointUrlDynamoDb", dynamoDb.endpoint());
+      }
+      if (endpoint("S3").isEmpty()) {
+        s3 = LocalS3.start(Files.createTempDirectory("newsroom-it-s3"), false, SITE_BUCKET);
+        System.setProperty("aws.endpointUrlS3", s3.endpoint());
+      }
+      // Emulators take any static pair; real credentials in the environment still win.
+      if (Env.optional("AWS_ACCESS_KEY_ID").isEmpty()) {
+        System.setProperty("aws.accessKeyId", "test");
+        System.setProperty("aws.secretAccessKey", "test");
+      }
+      SamTemplate template = template();
+      LocalAws.applyEnvironment(template);
+      // Deployed, these name the generated bucket and the site's domain.
+      System.setProperty("SITE_BUCKET", SITE_BUCKET);
+      System.setProperty("SITE_URL", "https://news.example.org");
+      TableBuilder.createAll(template, AwsClients.dynamoDb());
+      if (s3 == null) {
+        createBucket();
+      }
+      return new Servers(dynamoDb, s3);
+    } catch (Exception e) {
+      throw new IllegalStateException("could not set up the local cloud", e);
+    }
+  }
+
+  private static void createBucket() {
+    try {
+      AwsClients.s3().createBucket(r -> r.bucket(SITE_BUCKET));
+    } catch (BucketAlreadyOwnedByYouException alreadyThere) {
+      // a previous run made it
+    }
+  }
+
+  /** The endpoint the environment names for one service, or for all of them. */
+  static Optional<String> endpoint(String service) {
+    return Env.optional("AWS_ENDPOINT_URL_" + service).or(() -> Env.optional("AWS_ENDPOINT_URL"));
+  }
+
+  public static SamTemplate template() throws IOException {
+    return SamTemplate.read(root().resolve("template.yaml"));
+  }
+
+  /** The repository root: from the build, or the nearest folder holding template.yaml. */
+  public static Path root() {
+    String configured = System.getProperty("newsroom.repoRoot");
+    Path dir = configured != null ? Path.of(configured) : Path.of("").toAbsolutePath();
+    while (dir != null && !Files.exists(dir.resolve("template.yaml"))) {
+      dir = dir.getParent();
+    }
+    if (dir == null) {
+      throw new IllegalStateException("no template.yaml above " + Path.of("").toAbsolutePath());
+    }
+    return dir;
+  }
+}
