@@ -30,7 +30,14 @@ public final class EditorKeysCli {
           new DynamoDbEditorKeyRepository(dynamoDb, Env.require("EDITOR_KEYS_TABLE")),
           Clock.system());
       if (args[0].equals("mint")) {
-        EditorKeyService.MintedKey key = keys.mint(args[1]);
+        EditorKeyService.MintedKey key;
+        try {
+          key = keys.mint(args[1]);
+        } catch (IllegalArgumentException e) {
+          System.err.println(e.getMessage());
+          System.exit(2);
+          return;
+        }
         System.out.println("key id:  " + key.keyId());
         System.out.println("editor:  " + key.editorId());
         System.out.println("key:     " + key.plaintext() + "   (shown once; store it safely)");
