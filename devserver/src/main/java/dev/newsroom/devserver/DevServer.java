@@ -154,6 +154,7 @@ public final class DevServer implements AutoCloseable {
         "  Seed article:  curl " + url + "/api/articles/" + SeedContent.SEED_SLUG,
         "  All articles:  curl " + url + "/api/articles",
         "  Sent email:    " + url + "/_outbox",
+        "  Contact form:  " + url + "/contact/  (messages: GET /api/admin/messages)",
         "  Editor key:    " + editorKey,
         "",
         "  export NEWSROOM_KEY=" + editorKey,
