@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -81,6 +82,14 @@ public final class ContactService {
       Log.info("contact.honeypot", Map.of());
       return new Receipt(id);
     }
+    String previousId = key != null ? null : id("content", contentHash, Long.toString(window - 1));
+    // A repeat of a stored message answers like the first and does not count against the limits,
+    // so a client retrying a request that already succeeded is never told 429.
+    Optional<ContactMessage> earlier = repository.find(id)
+        .or(() -> previousId == null ? Optional.empty() : repository.find(previousId));
+    if (earlier.isPresent()) {
+      return repeat(earlier.get(), key, contentHash);
+    }
     rateLimiter.acquire("contact-ip", request.ip(), PER_IP);
     rateLimiter.acquire("contact-email", email.canonical(), PER_EMAIL);
 
@@ -88,15 +97,21 @@ public final class ContactService {
         subject.isEmpty() ? null : subject, message, page, request.ip(),
         userAgent(request.userAgent()), contentHash, now.plus(settings.retention()),
         ContactStatus.NEW, null, null);
-    String previousId = key != null ? null : id("content", contentHash, Long.toString(window - 1));
     Saved saved = repository.saveNew(stored, previousId, emails(stored));
-    if (saved.repeat() && key != null && repository.find(saved.id())
-        .filter(earlier -> !earlier.contentHash().equals(contentHash)).isPresent()) {
+    if (saved.repeat()) {
+      // A concurrent twin won the race between the check above and this write.
+      return repeat(repository.find(saved.id()).orElse(stored), key, contentHash);
+    }
+    Log.info("contact.stored", Map.of("messageId", saved.id()));
+    return new Receipt(saved.id());
+  }
+
+  private static Receipt repeat(ContactMessage earlier, String key, String contentHash) {
+    if (key != null && !earlier.contentHash().equals(contentHash)) {
       throw new ConflictException("This Idempotency-Key was already used for another message.");
     }
-    Log.info(saved.repeat() ? "contact.repeat" : "contact.stored",
-        Map.of("messageId", saved.id()));
-    return new Receipt(saved.id());
+    Log.info("contact.repeat", Map.of("messageId", earlier.id()));
+    return new Receipt(earlier.id());
   }
 
   /** True when {@code id} has the shape of a message id (anything else cannot exist). */

@@ -241,6 +241,20 @@ class ContactServiceTest {
   }
 
   @Test
+  void send_whenRepeatedMoreOftenThanTheLimit_answersEveryTimeAndCountsOnce() {
+    ContactService.Receipt first = service.send(request(valid()));
+
+    for (int i = 0; i < ContactService.PER_EMAIL.max() + 3; i++) {
+      clock.advance(Duration.ofSeconds(20));
+      assertThat(service.send(request(valid())).id()).isEqualTo(first.id());
+    }
+
+    assertThat(rateLimiter.counted("contact-email")).isEqualTo(1);
+    assertThat(rateLimiter.counted("contact-ip")).isEqualTo(1);
+    assertThat(repository.outbox()).hasSize(1);
+  }
+
+  @Test
   void send_whenRepeatCrossesTheWindowEdge_isStillOneMessage() {
     clock.advance(Duration.between(NOW, Instant.parse("2026-11-24T09:09:59Z")));
     ContactService.Receipt first = service.send(request(valid()));
