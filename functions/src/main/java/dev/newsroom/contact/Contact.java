@@ -11,19 +11,19 @@ final class Contact {
   private Contact() {}
 
   static ContactService service() {
-    return new ContactService(repository(),
+    return new ContactService(repository(Env.require("OUTBOX_TABLE")),
         new DynamoDbRateLimiter(AwsClients.dynamoDb(), Env.require("RATE_LIMITS_TABLE"),
             Clock.system()),
         ContactSettings.fromEnv(), Clock.system());
   }
 
   static ContactInbox inbox() {
-    return new ContactInbox(repository(), Clock.system());
+    return new ContactInbox(repository(null), Clock.system());
   }
 
-  /** The admin functions never enqueue mail, so they are not given the outbox table. */
-  private static DynamoDbContactMessageRepository repository() {
+  /** The admin functions never enqueue mail: they neither get nor read the outbox table. */
+  private static DynamoDbContactMessageRepository repository(String outboxTable) {
     return new DynamoDbContactMessageRepository(AwsClients.dynamoDb(),
-        Env.require("CONTACT_MESSAGES_TABLE"), Env.optional("OUTBOX_TABLE").orElse(null));
+        Env.require("CONTACT_MESSAGES_TABLE"), outboxTable);
   }
 }

@@ -8,6 +8,7 @@ import dev.newsroom.devserver.HttpApiBridge;
 import dev.newsroom.devserver.SamTemplate;
 import dev.newsroom.editors.DynamoDbEditorKeyRepository;
 import dev.newsroom.editors.EditorKeyService;
+import dev.newsroom.infra.contract.OpenApiContract;
 import dev.newsroom.shared.Clock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,13 +42,18 @@ public final class Newsroom {
         .collect(Collectors.toMap(SamTemplate.Function::id, SamTemplate.Function::handlerClass));
   }
 
-  /** Invokes the handler template.yaml names for {@code functionId}. */
+  /**
+   * Invokes the handler template.yaml names for {@code functionId}, and checks the exchange
+   * against openapi.yaml: the response always, the request when it was accepted.
+   */
   public APIGatewayV2HTTPResponse invoke(String functionId, APIGatewayV2HTTPEvent event) {
     String handler = handlerByFunction.get(functionId);
     if (handler == null) {
       throw new IllegalArgumentException("template.yaml has no function " + functionId);
     }
-    return bridge.invoke(handler, event);
+    APIGatewayV2HTTPResponse response = bridge.invoke(handler, event);
+    OpenApiContract.assertExchange(event, response);
+    return response;
   }
 
   public String handlerClass(String functionId) {
