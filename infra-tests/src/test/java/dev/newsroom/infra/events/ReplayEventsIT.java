@@ -18,13 +18,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import dev.newsroom.infra.local.LocalCloud;
+import dev.newsroom.infra.local.MotoServer;
+import dev.newsroom.web.ApiEvents;
 import dev.newsroom.infra.local.Newsroom;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,15 +46,37 @@ class ReplayEventsIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> NOT_EVENTS = Set.of("index.json", "env.json");
 
+  private static final String SES_ENDPOINT = "aws.endpointUrlSesV2";
+
   private static Path events;
   private static JsonNode index;
   private static Newsroom newsroom;
+  private static MotoServer moto;
+  private static String previousSesEndpoint;
 
   @BeforeAll
-  static void read() throws IOException {
+  static void read() throws Exception {
     events = LocalCloud.root().resolve("events");
     index = JSON.readTree(events.resolve("index.json").toFile());
     newsroom = new Newsroom();
+    // SES behind the mail sender: moto, with the sender's domain verified as SES requires. Set
+    // before the mail sender is built, as its SDK client reads the endpoint once.
+    moto = MotoServer.start();
+    moto.verifyDomain(newsroom.template.parameterDefaults().get("SenderIdentity"));
+    previousSesEndpoint = System.getProperty(SES_ENDPOINT);
+    System.setProperty(SES_ENDPOINT, moto.endpoint());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (previousSesEndpoint == null) {
+      System.clearProperty(SES_ENDPOINT);
+    } else {
+      System.setProperty(SES_ENDPOINT, previousSesEndpoint);
+    }
+    if (moto != null) {
+      moto.close();
+    }
   }
 
   @Test
@@ -104,21 +130,29 @@ class ReplayEventsIT {
 
   @Test
   void everyEvent_replayedThroughItsHandler_answersAsListed() throws IOException {
-    // given a fresh key for the admin events, and a slug nobody else uses
+    // given a fresh key for the admin events, and values nobody else uses for the samples' slug
+    // and idempotency keys, so that a replay against a kept store (LocalStack) starts afresh
     String key = newsroom.keys().mint("replay-editor").plaintext();
     String slug = Newsroom.uniqueSlug("replay");
+    Map<String, String> replacements = new LinkedHashMap<>();
+    replacements.put("${EDITOR_KEY}", key);
+    replacements.put(index.path("slug").asText(), slug);
+    index.path("unique").forEach(sample ->
+        replacements.put(sample.asText(), Newsroom.uniqueSlug(sample.asText())));
 
     for (JsonNode entry : index.path("events")) {
       String file = entry.path("file").asText();
       String function = entry.path("function").asText();
-      String json = Files.readString(events.resolve(file))
-          .replace("${EDITOR_KEY}", key)
-          .replace(index.path("slug").asText(), slug);
+      String json = Files.readString(events.resolve(file));
+      for (Map.Entry<String, String> replacement : replacements.entrySet()) {
+        json = json.replace(replacement.getKey(), replacement.getValue());
+      }
       assertThat(json).as(file + " has a placeholder the replay does not fill")
           .doesNotContain("${");
 
       // when
       if (isStreamFunction(function)) {
+        int emailsBefore = moto.rawEmails().size();
         StreamsEventResponse response = streamHandler(function).handleRequest(
             LambdaEventSerializers.serializerFor(DynamodbEvent.class, loader()).fromJson(json),
             null);
@@ -126,6 +160,10 @@ class ReplayEventsIT {
         // then
         assertThat(response.getBatchItemFailures()).as(file)
             .hasSize(entry.path("batchItemFailures").asInt());
+        if (entry.has("emails")) {
+          assertThat(moto.rawEmails()).as(file + ": emails SES (moto) accepted")
+              .hasSize(emailsBefore + entry.path("emails").asInt());
+        }
       } else if (entry.has("completes")) {
         // a direct invocation: any JSON object, and no exception means it did its work
         Object result = directHandler(function).handleRequest(
@@ -142,6 +180,12 @@ class ReplayEventsIT {
         if (response.getStatusCode() >= 400) {
           assertThat(JSON.readTree(response.getBody()).at("/error/code").isTextual()).isTrue();
         }
+        // a value the answer gave (e.g. a message id) replaces its sample in later events
+        entry.path("captures").fields().forEachRemaining(capture -> {
+          String value = ApiEvents.json(response).at(capture.getKey()).asText();
+          assertThat(value).as(file + " answers " + capture.getKey()).isNotEmpty();
+          replacements.put(capture.getValue().asText(), value);
+        });
       }
     }
     assertThat(newsroom.itemsOf(slug)).as("the replay ends with a delete").isEmpty();
