@@ -26,9 +26,9 @@ public final class SitePublisher {
   /** How many listing entries one Query reads; pages are cut from them in memory. */
   static final int QUERY_SIZE = 50;
 
-  /** The listing index's own order: its sort key {@code publishedAt#slug}, descending. */
-  static final Comparator<ArticleSummary> NEWEST_FIRST = Comparator.comparing(
-      (ArticleSummary a) -> a.publishedAt() + "#" + a.slug()).reversed();
+  /** The listing index's own order: publication time, then slug, both descending. */
+  static final Comparator<ArticleSummary> NEWEST_FIRST = Comparator
+      .comparing(ArticleSummary::publishedAt).thenComparing(ArticleSummary::slug).reversed();
 
   /** What a run did, for logs and tests. */
   public record Result(int written, int deleted, int unchanged) {}

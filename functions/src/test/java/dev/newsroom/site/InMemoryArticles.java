@@ -48,21 +48,19 @@ final class InMemoryArticles implements ArticleRepository {
     remove(stored.slug());
   }
 
+  /** The cursor is the offset of the next entry: opaque to the publisher, as the real key is. */
   @Override
   public Page<ArticleSummary> listPublished(String tag, int limit, String afterKey) {
     List<ArticleSummary> matching = new ArrayList<>();
     for (ArticleSummary a : frozenListing != null ? frozenListing : published()) {
-      String key = a.publishedAt() + "#" + a.slug();
-      if ((tag == null || a.tags().contains(tag))
-          && (afterKey == null || key.compareTo(afterKey) < 0)) {
+      if (tag == null || a.tags().contains(tag)) {
         matching.add(a);
       }
     }
-    if (matching.size() <= limit) {
-      return new Page<>(matching, null);
-    }
-    ArticleSummary last = matching.get(limit - 1);
-    return new Page<>(matching.subList(0, limit), last.publishedAt() + "#" + last.slug());
+    int from = afterKey == null ? 0 : Integer.parseInt(afterKey);
+    int to = Math.min(matching.size(), from + limit);
+    return new Page<>(matching.subList(from, to), to < matching.size() ? Integer.toString(to)
+        : null);
   }
 
   @Override

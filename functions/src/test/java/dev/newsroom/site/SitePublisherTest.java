@@ -173,4 +173,18 @@ class SitePublisherTest {
         .doesNotContainKey("page/" + (pages + 1) + "/index.html");
     assertThat(store.text("page/" + pages + "/index.html")).contains("/articles/n1/");
   }
+
+  @Test
+  void reconcile_whenTimesDifferWithinASecond_ordersByTimeNotByText() {
+    // "12:00:00Z" sorts after "12:00:00.5Z" as text, though it is earlier
+    Article whole = Articles.published("whole", Instant.parse("2024-02-03T12:00:00Z"));
+    Article half = Articles.published("half", Instant.parse("2024-02-03T12:00:00.500Z"));
+
+    List<dev.newsroom.articles.ArticleSummary> merged = SitePublisher.reconcile(List.of(),
+        Set.of("whole", "half"), new java.util.TreeMap<>(java.util.Map.of("whole", whole,
+            "half", half)), null);
+
+    assertThat(merged).extracting(dev.newsroom.articles.ArticleSummary::slug)
+        .containsExactly("half", "whole");
+  }
 }
