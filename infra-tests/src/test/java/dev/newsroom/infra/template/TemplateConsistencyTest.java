@@ -239,6 +239,8 @@ class TemplateConsistencyTest {
       Throwable cause = e.getCause();
       problems.add(functionId + " (" + simpleName(handler) + ") fails at init with the"
           + " variables template.yaml gives it: " + cause);
+    } catch (ReflectiveOperationException e) {
+      problems.add(functionId + ": no public no-arg constructor of " + handler + " (" + e + ")");
     } finally {
       System.setProperties(original);
     }
