@@ -240,7 +240,7 @@ class TemplateConsistencyTest {
       problems.add(functionId + " (" + simpleName(handler) + ") fails at init with the"
           + " variables template.yaml gives it: " + cause);
     } catch (ReflectiveOperationException e) {
-      problems.add(functionId + ": no public no-arg constructor of " + handler + " (" + e + ")");
+      problems.add(functionId + ": cannot build its handler " + handler + ": " + e);
     } finally {
       System.setProperties(original);
     }
