@@ -218,7 +218,12 @@ public final class OpenApiContract {
     } else {
       String contentType = header(headers, "content-type").orElse("application/json");
       JsonNode media = mediaType(content, contentType, where);
-      validate(media, parse(body, where), where + " body");
+      if (isJson(contentType)) {
+        validate(media, parse(body, where), where + " body");
+      } else if (body == null || body.isEmpty()) {
+        throw new AssertionError(where + ": openapi.yaml documents a " + contentType
+            + " body, got none");
+      }
     }
     response.path("headers").fields().forEachRemaining(h -> {
       Optional<String> value = header(headers, h.getKey());
@@ -345,6 +350,12 @@ public final class OpenApiContract {
     } catch (IOException e) {
       throw new AssertionError(where + ": body is not JSON: " + clip(body), e);
     }
+  }
+
+  /** JSON media types, whose bodies the schemas describe; others (HTML pages) are only typed. */
+  private static boolean isJson(String contentType) {
+    String mediaType = contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+    return mediaType.equals("application/json") || mediaType.endsWith("+json");
   }
 
   /** A form body as the flat object of strings that the form's schema describes. */

@@ -143,6 +143,28 @@ class OpenApiContractTest {
   }
 
   @Test
+  void response_whenHtmlPage_isCheckedForItsMediaTypeOnly() {
+    OpenApiContract contract = new OpenApiContract(yaml("""
+        openapi: 3.1.0
+        paths:
+          /api/page:
+            get:
+              responses:
+                "200":
+                  content:
+                    text/html:
+                      schema: { type: string }
+        """));
+
+    assertThatCode(() -> contract.checkResponse("GET", "/api/page", 200,
+        Map.of("Content-Type", "text/html; charset=utf-8"), "<p>Done</p>"))
+        .doesNotThrowAnyException();
+    assertThatThrownBy(() -> contract.checkResponse("GET", "/api/page", 200,
+        Map.of("Content-Type", "application/json"), "{}"))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("application/json");
+  }
+
+  @Test
   void anyCheck_whenRouteNotDocumented_fails() {
     assertThatThrownBy(() -> OpenApiContract.assertResponseMatches("PATCH", "/api/articles/x",
         200, "{}"))
