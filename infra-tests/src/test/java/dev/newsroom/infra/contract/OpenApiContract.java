@@ -250,9 +250,11 @@ public final class OpenApiContract {
     }
     String mediaType = contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
     JsonNode media = mediaType(requestBody.path("content"), mediaType, where);
-    JsonNode instance = mediaType.equals("application/x-www-form-urlencoded")
-        ? formAsObject(body) : parse(body, where);
-    validate(media, instance, where + " body (" + mediaType + ")");
+    if (mediaType.equals("application/x-www-form-urlencoded")) {
+      validate(media, formAsObject(body), where + " body (" + mediaType + ")");
+    } else if (isJson(mediaType)) {
+      validate(media, parse(body, where), where + " body (" + mediaType + ")");
+    }
   }
 
   // ------------------------------------------------------------------ helpers
