@@ -24,6 +24,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -159,16 +160,26 @@ class SiteBrowserTest {
   }
 
   @Test
-  void contactForm_withScript_showsSuccessInPlace() throws Exception {
+  void contactForm_withScript_disablesTheButtonThenShowsSuccessInPlace() throws Exception {
     browser.get(server.baseUrl() + "/contact/");
     fillContact(browser, "Browser Reader", "reader@example.org");
     screenshot(browser, "contact-filled");
 
-    browser.findElement(By.cssSelector("form[action='/api/contact'] button")).click();
+    // a slow network, so the request is still on its way when we look at the button
+    ChromiumNetworkConditions slow = new ChromiumNetworkConditions();
+    slow.setLatency(Duration.ofMillis(1500));
+    ((ChromeDriver) browser).setNetworkConditions(slow);
+    WebElement button = browser.findElement(By.cssSelector("form[action='/api/contact'] button"));
+    try {
+      button.click();
+      assertThat(button.isEnabled()).as("button while sending").isFalse();
 
-    WebElement done = wait(browser).until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector(".contact-page .form-done")));
-    assertThat(done.getText()).isEqualTo(SUCCESS);
+      WebElement done = wait(browser).until(ExpectedConditions.visibilityOfElementLocated(
+          By.cssSelector(".contact-page .form-done")));
+      assertThat(done.getText()).isEqualTo(SUCCESS);
+    } finally {
+      ((ChromeDriver) browser).deleteNetworkConditions();
+    }
     assertThat(browser.findElement(By.cssSelector("form[action='/api/contact']")).isDisplayed())
         .isFalse();
     assertThat(browser.getCurrentUrl()).endsWith("/contact/");
