@@ -5,6 +5,9 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import java.time.Duration;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -31,6 +34,27 @@ public final class AwsClients {
       .build();
 
   static final SdkHttpClient HTTP = UrlConnectionHttpClient.create();
+
+  /**
+   * Retries that fit in a request. The SDK's legacy default gives DynamoDB 9 attempts with
+   * throttling back-off, about 50 s under sustained throttling (measured by the infra suite's
+   * fault proxy): Lambda's 10 s timeout would end the function first and API Gateway would answer
+   * 500. Standard mode makes 3 attempts, so a throttled or failing dependency becomes a prompt 503
+   * with Retry-After.
+   */
+  static final ClientOverrideConfiguration OVERRIDES = ClientOverrideConfiguration.builder()
+      .retryStrategy(RetryMode.STANDARD)
+      .build();
+
+  /**
+   * DynamoDB serves every API request, so a hung connection (the HTTP client's read timeout is
+   * 30 s) must also end well inside the 10 s function timeout. Other clients serve stream and batch
+   * functions with longer timeouts, and their first calls to an emulator can be slow.
+   */
+  static final ClientOverrideConfiguration DYNAMODB_OVERRIDES = OVERRIDES.toBuilder()
+      .apiCallAttemptTimeout(Duration.ofSeconds(3))
+      .apiCallTimeout(Duration.ofSeconds(7))
+      .build();
 
   public static Region region() {
     return Region.of(Env.optional("AWS_REGION").orElseGet(
@@ -70,6 +94,7 @@ public final class AwsClients {
         .region(region())
         .credentialsProvider(CREDENTIALS)
         .httpClient(HTTP)
+        .overrideConfiguration(DYNAMODB_OVERRIDES)
         .build();
   }
 
@@ -78,6 +103,7 @@ public final class AwsClients {
         .region(region())
         .credentialsProvider(CREDENTIALS)
         .httpClient(HTTP)
+        .overrideConfiguration(OVERRIDES)
         .build();
   }
 
@@ -87,6 +113,7 @@ public final class AwsClients {
         .credentialsProvider(CREDENTIALS)
         .httpClient(HTTP)
         .forcePathStyle(s3PathStyle())
+        .overrideConfiguration(OVERRIDES)
         .build();
   }
 }

@@ -1,6 +1,7 @@
 package dev.newsroom.ratelimit;
 
 import dev.newsroom.config.AwsErrors;
+import dev.newsroom.config.Env;
 import dev.newsroom.shared.Clock;
 import dev.newsroom.shared.Hashing;
 import dev.newsroom.shared.RateLimitedException;
@@ -18,14 +19,41 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 public final class DynamoDbRateLimiter implements RateLimiter {
 
+  /** The largest RATE_LIMIT_MULTIPLIER accepted (the template parameter's MaxValue). */
+  static final int MAX_MULTIPLIER = 1000;
+
   private final DynamoDbClient dynamoDb;
   private final String table;
   private final Clock clock;
+  private final int multiplier;
 
+  /** Limits as the use cases state them, times RATE_LIMIT_MULTIPLIER (template; default 1). */
   public DynamoDbRateLimiter(DynamoDbClient dynamoDb, String table, Clock clock) {
+    this(dynamoDb, table, clock, multiplier(Env.optional("RATE_LIMIT_MULTIPLIER").orElse("1")));
+  }
+
+  /**
+   * @param multiplier scales every limit's maximum: 1 in production; larger only where one
+   *     source legitimately sends many requests, such as a load test through the dev server,
+   *     whose every request comes from 127.0.0.1
+   */
+  DynamoDbRateLimiter(DynamoDbClient dynamoDb, String table, Clock clock, int multiplier) {
     this.dynamoDb = dynamoDb;
     this.table = table;
     this.clock = clock;
+    this.multiplier = multiplier;
+  }
+
+  static int multiplier(String raw) {
+    try {
+      int value = Integer.parseInt(raw);
+      if (value >= 1 && value <= MAX_MULTIPLIER) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalStateException("RATE_LIMIT_MULTIPLIER must be 1 to " + MAX_MULTIPLIER);
   }
 
   @Override
@@ -43,7 +71,7 @@ public final class DynamoDbRateLimiter implements RateLimiter {
           .expressionAttributeNames(Map.of("#count", "count"))
           .expressionAttributeValues(Map.of(
               ":one", AttributeValue.fromN("1"),
-              ":max", AttributeValue.fromN(Integer.toString(limit.max())),
+              ":max", AttributeValue.fromN(Long.toString((long) limit.max() * multiplier)),
               ":expires", AttributeValue.fromN(Long.toString(windowEnd + 60)))));
     } catch (ConditionalCheckFailedException e) {
       throw new RateLimitedException(Duration.ofSeconds(Math.max(1, windowEnd - now.getEpochSecond())));

@@ -1,5 +1,6 @@
 package dev.newsroom.web;
 
+import dev.newsroom.config.AwsErrors;
 import dev.newsroom.shared.ConflictException;
 import dev.newsroom.shared.NotFoundException;
 import dev.newsroom.shared.RateLimitedException;
@@ -7,6 +8,7 @@ import dev.newsroom.shared.UnavailableException;
 import dev.newsroom.shared.ValidationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /** The one place where failures become HTTP statuses and the JSON error shape. */
 public final class ErrorMapper {
@@ -42,11 +44,24 @@ public final class ErrorMapper {
       return error(429, "rate_limited", e.getMessage())
           .withHeader("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
     }
-    if (failure instanceof UnavailableException) {
+    if (failure instanceof UnavailableException || retryableSdkFailure(failure)) {
       return error(503, "unavailable", "The service is busy. Try again shortly.")
           .withHeader("Retry-After", UNAVAILABLE_RETRY_AFTER);
     }
     return error(500, "internal", "Something went wrong on our side.");
+  }
+
+  /**
+   * A throttled, failing or unreachable dependency that an adapter did not translate (or that
+   * reached us wrapped): nothing was accepted and a retry may work, so it is a 503, not a 500.
+   */
+  private static boolean retryableSdkFailure(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SdkException sdk) {
+        return AwsErrors.isRetryable(sdk);
+      }
+    }
+    return false;
   }
 
   public static HttpResponse error(int status, String code, String message) {
