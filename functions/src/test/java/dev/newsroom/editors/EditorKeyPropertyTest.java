@@ -30,7 +30,7 @@ class EditorKeyPropertyTest {
   @Provide
   Arbitrary<String> credentials() {
     Arbitrary<String> mutated = Arbitraries.integers().between(0, key.length() - 1)
-        .flatMap(i -> Arbitraries.chars().alpha().numeric().withChars('-', '_', '.')
+        .flatMap(i -> Arbitraries.chars().alpha().numeric().with('-', '_', '.')
             .map(c -> key.substring(0, i) + c + key.substring(i + 1)));
     return Arbitraries.oneOf(
         Arbitraries.just("Bearer " + key),
