@@ -31,8 +31,12 @@ public final class BadInput {
 
     @Override
     public String toString() {
+      // Credentials are shown by shape only: failure reports must not carry a live key.
+      Map<String, String> shown = new java.util.LinkedHashMap<>(headers);
+      shown.computeIfPresent("authorization", (k, v) -> v.replaceAll("[A-Za-z0-9_-]{8,}", "<"
+          + "redacted>"));
       return route.key() + " path=" + clip(path.toString()) + " query=" + clip(query.toString())
-          + " headers=" + clip(headers.toString()) + " body=" + body + " ip=" + sourceIp;
+          + " headers=" + clip(shown.toString()) + " body=" + body + " ip=" + sourceIp;
     }
   }
 
