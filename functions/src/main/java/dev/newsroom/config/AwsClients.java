@@ -13,6 +13,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
@@ -73,6 +74,10 @@ public final class AwsClients {
     return S3.CLIENT;
   }
 
+  public static SecretsManagerClient secretsManager() {
+    return SecretsManager.CLIENT;
+  }
+
   /** Emulators serve buckets by path, not by host name; real S3 keeps virtual-hosted style. */
   static boolean s3PathStyle() {
     return Env.optional("AWS_ENDPOINT_URL_S3").or(() -> Env.optional("AWS_ENDPOINT_URL"))
@@ -114,6 +119,14 @@ public final class AwsClients {
         .httpClient(HTTP)
         .forcePathStyle(s3PathStyle())
         .overrideConfiguration(OVERRIDES)
+        .build();
+  }
+
+  private static final class SecretsManager {
+    static final SecretsManagerClient CLIENT = SecretsManagerClient.builder()
+        .region(region())
+        .credentialsProvider(CREDENTIALS)
+        .httpClient(HTTP)
         .build();
   }
 }

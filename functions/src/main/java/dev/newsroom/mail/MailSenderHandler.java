@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.newsroom.config.AwsClients;
 import dev.newsroom.config.Env;
 import dev.newsroom.shared.Clock;
+import dev.newsroom.subscriptions.DynamoDbSuppressionList;
 import dev.newsroom.web.Log;
 import java.util.List;
 
@@ -24,6 +25,7 @@ public final class MailSenderHandler
     this(new OutboxSender(new DynamoDbOutbox(AwsClients.dynamoDb(), Env.require("OUTBOX_TABLE")),
         new SesMailer(AwsClients.sesV2(), Env.require("MAIL_FROM"),
             Env.optional("SES_CONFIGURATION_SET").orElse(null)),
+        new DynamoDbSuppressionList(AwsClients.dynamoDb(), Env.require("SUBSCRIBERS_TABLE")),
         Clock.system()));
   }
 

@@ -8,20 +8,24 @@ import java.util.Optional;
 /**
  * Sends one outbox message at most once per successful claim: claim (pending to sending), send,
  * mark sent. A failure that may pass releases the claim and is rethrown, so the stream retries
- * and finally parks the batch in the DLQ; a permanent rejection is recorded and not retried.
+ * and finally parks the batch in the DLQ; a permanent rejection is recorded and not retried. A
+ * message to a suppressed address is settled as failed without calling the mailer, whichever
+ * feature queued it.
  */
 public final class OutboxSender {
 
   /** What became of one message. */
-  public enum Result { SENT, SKIPPED, REJECTED }
+  public enum Result { SENT, SKIPPED, REJECTED, SUPPRESSED }
 
   private final Outbox outbox;
   private final Mailer mailer;
+  private final SuppressionList suppressions;
   private final Clock clock;
 
-  public OutboxSender(Outbox outbox, Mailer mailer, Clock clock) {
+  public OutboxSender(Outbox outbox, Mailer mailer, SuppressionList suppressions, Clock clock) {
     this.outbox = outbox;
     this.mailer = mailer;
+    this.suppressions = suppressions;
     this.clock = clock;
   }
 
@@ -32,6 +36,11 @@ public final class OutboxSender {
     }
     EmailMessage message = claimed.get();
     try {
+      if (suppressions.isSuppressed(message.to())) {
+        outbox.markFailed(id, "suppressed", clock.now());
+        Log.info("mail.suppressed", Map.of("outboxId", id, "kind", message.kind()));
+        return Result.SUPPRESSED;
+      }
       mailer.send(message);
     } catch (MailRejectedException e) {
       outbox.markFailed(id, e.getMessage(), clock.now());

@@ -18,11 +18,21 @@ public record MessagePage(String path, String title, String description, String 
     paragraphs = List.copyOf(paragraphs);
   }
 
-  /** A POST form; hidden fields are rendered sorted by name, so output is stable. */
-  public record Form(String action, Map<String, String> hidden, String button) {
+  /**
+   * A POST form; hidden fields are rendered sorted by name, so output is stable.
+   *
+   * @param emailLabel when not null, the form also asks for an email address (field
+   *     {@code email}, with this label) and carries the {@code website} honeypot
+   */
+  public record Form(String action, Map<String, String> hidden, String button,
+      String emailLabel) {
 
     public Form {
       hidden = Map.copyOf(hidden);
+    }
+
+    public Form(String action, Map<String, String> hidden, String button) {
+      this(action, hidden, button, null);
     }
   }
 }

@@ -45,7 +45,7 @@ public final class SiteRenderer {
 
   record Field(String name, String value) {}
 
-  record FormView(String action, List<Field> hidden, String button) {}
+  record FormView(String action, List<Field> hidden, String button, String emailLabel) {}
 
   private final SiteConfig site;
 
@@ -187,9 +187,12 @@ public final class SiteRenderer {
     return files;
   }
 
-  /** A message page as HTML, for handlers that answer with a page in the site's look. */
+  /**
+   * A message page as HTML, for handlers that answer with a page in the site's look. Such pages
+   * answer a link or a form (often with a token in the URL), so they are never indexed.
+   */
   public String messagePage(MessagePage page) {
-    return message(page, false).text();
+    return message(page, true).text();
   }
 
   private SiteFile message(MessagePage page, boolean noindex) {
@@ -202,7 +205,8 @@ public final class SiteRenderer {
     if (page.form() != null) {
       List<Field> hidden = new TreeMap<>(page.form().hidden()).entrySet().stream()
           .map(e -> new Field(e.getKey(), e.getValue())).toList();
-      scope.put("form", new FormView(page.form().action(), hidden, page.form().button()));
+      scope.put("form", new FormView(page.form().action(), hidden, page.form().button(),
+          page.form().emailLabel()));
     }
     return SiteFile.page(SitePaths.key(page.path()), SiteFile.HTML,
         SiteTemplates.render("message", scope));

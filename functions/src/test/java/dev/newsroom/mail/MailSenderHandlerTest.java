@@ -20,7 +20,7 @@ class MailSenderHandlerTest {
   private final InMemoryOutbox outbox = new InMemoryOutbox();
   private final RecordingMailer mailer = new RecordingMailer();
   private final MailSenderHandler handler = new MailSenderHandler(new OutboxSender(outbox, mailer,
-      new MutableClock(Instant.parse("2026-11-24T08:00:00Z"))));
+      SuppressionList.NONE, new MutableClock(Instant.parse("2026-11-24T08:00:00Z"))));
 
   @Test
   void handleRequest_whenInsertsArrive_sendsEachAndReportsNoFailure() {

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.newsroom.shared.MutableClock;
 import dev.newsroom.shared.UnavailableException;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class OutboxSenderTest {
@@ -17,7 +19,8 @@ class OutboxSenderTest {
   private final InMemoryOutbox outbox = new InMemoryOutbox();
   private final RecordingMailer mailer = new RecordingMailer();
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T08:00:00Z"));
-  private final OutboxSender sender = new OutboxSender(outbox, mailer, clock);
+  private final Set<String> suppressed = new HashSet<>();
+  private final OutboxSender sender = new OutboxSender(outbox, mailer, suppressed::contains, clock);
 
   @Test
   void process_whenPending_sendsOnceAndMarksSent() {
@@ -101,6 +104,35 @@ class OutboxSenderTest {
   @Test
   void process_whenUnknownId_skips() {
     assertThat(sender.process("nothing-here")).isEqualTo(OutboxSender.Result.SKIPPED);
+    assertThat(mailer.calls()).isZero();
+  }
+
+  @Test
+  void process_whenRecipientWasSuppressedAfterQueueing_settlesWithoutSending() {
+    outbox.enqueue("m1", MESSAGE);
+    suppressed.add("reader@example.org");
+
+    OutboxSender.Result result = sender.process("m1");
+    OutboxSender.Result replay = sender.process("m1");
+
+    assertThat(result).isEqualTo(OutboxSender.Result.SUPPRESSED);
+    assertThat(replay).isEqualTo(OutboxSender.Result.SKIPPED);
+    assertThat(mailer.calls()).isZero();
+    assertThat(outbox.entry("m1").status).isEqualTo("failed");
+    assertThat(outbox.entry("m1").reason).isEqualTo("suppressed");
+  }
+
+  @Test
+  void process_whenSuppressionListUnavailable_releasesTheClaimAndRethrows() {
+    outbox.enqueue("m1", MESSAGE);
+    UnavailableException outage = new UnavailableException("table is down", null);
+    OutboxSender failing = new OutboxSender(outbox, mailer, address -> {
+      throw outage;
+    }, clock);
+
+    assertThatThrownBy(() -> failing.process("m1")).isSameAs(outage);
+
+    assertThat(outbox.entry("m1").status).isEqualTo("pending");
     assertThat(mailer.calls()).isZero();
   }
 }

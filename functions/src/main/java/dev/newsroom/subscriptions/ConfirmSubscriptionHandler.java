@@ -1,0 +1,47 @@
+package dev.newsroom.subscriptions;
+
+import dev.newsroom.site.SiteConfig;
+import dev.newsroom.site.SitePaths;
+import dev.newsroom.site.SiteRenderer;
+import dev.newsroom.web.HttpHandler;
+import dev.newsroom.web.HttpRequest;
+import dev.newsroom.web.HttpResponse;
+
+/**
+ * {@code GET /api/subscriptions/confirm?token=}: the confirmation email's link shows a page with a
+ * button, and changes nothing (mail scanners open links). {@code POST} with the token confirms:
+ * the page's form gets a 303 to the site's "confirmed" page, JSON gets JSON. Both are idempotent.
+ */
+public final class ConfirmSubscriptionHandler extends HttpHandler {
+
+  private final SubscriptionService subscriptions;
+  private final SubscriptionPages pages;
+
+  public ConfirmSubscriptionHandler() {
+    this(Subscriptions.service(), new SubscriptionPages(new SiteRenderer(SiteConfig.fromEnv())));
+  }
+
+  ConfirmSubscriptionHandler(SubscriptionService subscriptions, SubscriptionPages pages) {
+    this.subscriptions = subscriptions;
+    this.pages = pages;
+  }
+
+  @Override
+  protected HttpResponse handle(HttpRequest request) {
+    if (!"POST".equals(request.method())) {
+      String token = LinkRequests.queryToken(request);
+      return pages.confirm(subscriptions.confirmationState(token), token);
+    }
+    String token = LinkRequests.postToken(request);
+    LinkState result = subscriptions.confirm(token,
+        new Visitor(request.sourceIp(), request.userAgent()));
+    if (LinkRequests.wantsJson(request)) {
+      if (result != LinkState.DONE) {
+        throw LinkRequests.invalidLink();
+      }
+      return LinkRequests.json(200, "confirmed");
+    }
+    return result == LinkState.DONE ? HttpResponse.seeOther(SitePaths.SUBSCRIBE_CONFIRMED)
+        : pages.confirm(result, token);
+  }
+}

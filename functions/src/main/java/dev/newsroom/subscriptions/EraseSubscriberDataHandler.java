@@ -1,0 +1,42 @@
+package dev.newsroom.subscriptions;
+
+import dev.newsroom.site.SiteConfig;
+import dev.newsroom.site.SiteRenderer;
+import dev.newsroom.web.HttpHandler;
+import dev.newsroom.web.HttpRequest;
+import dev.newsroom.web.HttpResponse;
+
+/**
+ * {@code /api/subscriptions/erase?token=}: GET shows what erasing means and a button; POST erases
+ * (idempotent). The signed link is good for 24 hours.
+ */
+public final class EraseSubscriberDataHandler extends HttpHandler {
+
+  private final SubscriberDataService data;
+  private final SubscriptionPages pages;
+
+  public EraseSubscriberDataHandler() {
+    this(Subscriptions.data(), new SubscriptionPages(new SiteRenderer(SiteConfig.fromEnv())));
+  }
+
+  EraseSubscriberDataHandler(SubscriberDataService data, SubscriptionPages pages) {
+    this.data = data;
+    this.pages = pages;
+  }
+
+  @Override
+  protected HttpResponse handle(HttpRequest request) {
+    if (!"POST".equals(request.method())) {
+      String token = LinkRequests.queryToken(request);
+      return pages.erase(data.eraseState(token), token);
+    }
+    LinkState result = data.erase(LinkRequests.postToken(request));
+    if (LinkRequests.wantsJson(request)) {
+      if (result != LinkState.DONE) {
+        throw LinkRequests.invalidLink();
+      }
+      return LinkRequests.json(200, "erased");
+    }
+    return result == LinkState.DONE ? pages.erased() : pages.erase(result, "");
+  }
+}

@@ -1,0 +1,59 @@
+package dev.newsroom.subscriptions;
+
+import dev.newsroom.web.ApiException;
+import dev.newsroom.web.FormFields;
+import dev.newsroom.web.HttpRequest;
+import dev.newsroom.web.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+
+/** What the link handlers share: where a link's token is, and how the caller wants the answer. */
+final class LinkRequests {
+
+  private static final Set<String> TOKEN_FIELD = Set.of("token");
+
+  private LinkRequests() {}
+
+  /** A GET's token: the link's query string. */
+  static String queryToken(HttpRequest request) {
+    return request.query("token").orElse("");
+  }
+
+  /**
+   * A POST's token: in the query when the POST goes to the link itself (RFC 8058 one-click, or a
+   * script), otherwise the {@code token} field of the page's form or of a JSON body.
+   */
+  static String postToken(HttpRequest request) {
+    return request.query("token").orElseGet(
+        () -> FormFields.read(request, TOKEN_FIELD).get("token"));
+  }
+
+  /** The caller sent JSON and gets JSON back; forms and mail clients get pages. */
+  static boolean wantsJson(HttpRequest request) {
+    return "application/json".equals(request.mediaType());
+  }
+
+  /** A form post from one of our pages: answered with a redirect to a result page. */
+  static boolean isForm(HttpRequest request) {
+    return "application/x-www-form-urlencoded".equals(request.mediaType());
+  }
+
+  /**
+   * A mail client's one-click unsubscribe (RFC 8058): it POSTs {@code List-Unsubscribe=One-Click}
+   * to the header's URL, as a form or as multipart/form-data, with no cookie and no page.
+   */
+  static boolean isOneClick(HttpRequest request) {
+    String body = new String(request.body(), StandardCharsets.UTF_8);
+    return body.contains("List-Unsubscribe") && body.contains("One-Click");
+  }
+
+  static ApiException invalidLink() {
+    return new ApiException(404, "invalid_link", "This link is not valid, or no longer.");
+  }
+
+  static HttpResponse json(int status, String state) {
+    return HttpResponse.json(status, Map.of("status", state))
+        .withHeader("Cache-Control", "no-store");
+  }
+}

@@ -1,0 +1,45 @@
+package dev.newsroom.subscriptions;
+
+import dev.newsroom.site.SiteConfig;
+import dev.newsroom.site.SiteRenderer;
+import dev.newsroom.web.FormFields;
+import dev.newsroom.web.HttpHandler;
+import dev.newsroom.web.HttpRequest;
+import dev.newsroom.web.HttpResponse;
+import java.util.Set;
+
+/**
+ * {@code /api/subscriptions/data-requests}: GET shows a form asking for the address; POST (form
+ * or JSON) emails that address links to download or erase its data. The answer is the same for
+ * every address, known or not.
+ */
+public final class RequestSubscriberDataHandler extends HttpHandler {
+
+  static final Set<String> FIELDS = Set.of("email", "website");
+
+  private final SubscriberDataService data;
+  private final SubscriptionPages pages;
+
+  public RequestSubscriberDataHandler() {
+    this(Subscriptions.data(), new SubscriptionPages(new SiteRenderer(SiteConfig.fromEnv())));
+  }
+
+  RequestSubscriberDataHandler(SubscriberDataService data, SubscriptionPages pages) {
+    this.data = data;
+    this.pages = pages;
+  }
+
+  @Override
+  protected HttpResponse handle(HttpRequest request) {
+    if (!"POST".equals(request.method())) {
+      return pages.dataRequest(request.query("sent").isPresent());
+    }
+    FormFields fields = FormFields.read(request, FIELDS);
+    data.request(fields.get("email"), fields.get("website"),
+        new Visitor(request.sourceIp(), request.userAgent()));
+    if (fields.form()) {
+      return HttpResponse.seeOther(SubscriptionLinks.DATA_REQUESTS_PATH + "?sent=1");
+    }
+    return LinkRequests.json(202, "received");
+  }
+}

@@ -1,0 +1,39 @@
+package dev.newsroom.subscriptions;
+
+import dev.newsroom.site.SitePaths;
+import dev.newsroom.web.FormFields;
+import dev.newsroom.web.HttpHandler;
+import dev.newsroom.web.HttpRequest;
+import dev.newsroom.web.HttpResponse;
+import java.util.Set;
+
+/**
+ * {@code POST /api/subscriptions}, from the newsletter box's script (JSON: 202) or from the plain
+ * form (urlencoded: 303 to the thank-you page). The answer is the same for every address.
+ */
+public final class SubscribeHandler extends HttpHandler {
+
+  static final Set<String> FIELDS = Set.of("email", "name", "page", "website");
+
+  private final SubscriptionService subscriptions;
+
+  public SubscribeHandler() {
+    this(Subscriptions.service());
+  }
+
+  SubscribeHandler(SubscriptionService subscriptions) {
+    this.subscriptions = subscriptions;
+  }
+
+  @Override
+  protected HttpResponse handle(HttpRequest request) {
+    FormFields fields = FormFields.read(request, FIELDS);
+    subscriptions.subscribe(new SignupRequest(fields.get("email"), fields.get("name"),
+        fields.get("page"), fields.get("website"), request.header("referer").orElse(null),
+        new Visitor(request.sourceIp(), request.userAgent())));
+    if (fields.form()) {
+      return HttpResponse.seeOther(SitePaths.SUBSCRIBE_THANKS);
+    }
+    return LinkRequests.json(202, "received");
+  }
+}

@@ -1,0 +1,127 @@
+package dev.newsroom.subscriptions;
+
+import dev.newsroom.site.MessagePage;
+import dev.newsroom.site.SiteRenderer;
+import dev.newsroom.web.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pages the subscription links open, in the site's look. A GET only shows one (mail scanners
+ * follow links); its button POSTs, and only the POST acts. Each page is private to its link:
+ * never cached, never indexed, and the token never leaks through a Referer.
+ */
+final class SubscriptionPages {
+
+  private final SiteRenderer renderer;
+
+  SubscriptionPages(SiteRenderer renderer) {
+    this.renderer = renderer;
+  }
+
+  HttpResponse confirm(LinkState state, String token) {
+    return switch (state) {
+      case ACTIONABLE -> page(200, new MessagePage(SubscriptionLinks.CONFIRM_PATH,
+          "Confirm your subscription", "Confirm your newsletter subscription.",
+          "Confirm your subscription",
+          List.of("One more step: confirm that you want our newsletter at this address."),
+          form(SubscriptionLinks.CONFIRM_PATH, token, "Confirm my subscription")));
+      case DONE -> page(200, new MessagePage(SubscriptionLinks.CONFIRM_PATH,
+          "Subscription confirmed", "Your newsletter subscription is confirmed.",
+          "You are subscribed", List.of("Thank you for confirming. You will be the first to know"
+              + " about our new videos and updates."), null));
+      case INVALID -> invalid("Confirmation links work once, for 48 hours, and only for the"
+          + " latest signup. Subscribe again from any article to get a new one.");
+    };
+  }
+
+  HttpResponse unsubscribe(LinkState state, String token) {
+    return switch (state) {
+      case ACTIONABLE -> page(200, new MessagePage(SubscriptionLinks.UNSUBSCRIBE_PATH,
+          "Unsubscribe", "Unsubscribe from the newsletter.", "Unsubscribe from the newsletter?",
+          List.of("You will receive no more newsletters from us."),
+          form(SubscriptionLinks.UNSUBSCRIBE_PATH, token, "Unsubscribe")));
+      case DONE -> unsubscribed();
+      case INVALID -> invalid("This unsubscribe link is not complete. Copy the whole link from"
+          + " the email, or use the unsubscribe button of your mail program.");
+    };
+  }
+
+  HttpResponse unsubscribed() {
+    return page(200, new MessagePage(SubscriptionLinks.UNSUBSCRIBE_PATH, "Unsubscribed",
+        "You will receive no more newsletters.", "You are unsubscribed",
+        List.of("You will receive no more newsletters from us. You can subscribe again at any"
+            + " time.", "To get a copy of the data we hold about you, or to erase it, visit "
+            + SubscriptionLinks.DATA_REQUESTS_PATH + "."), null));
+  }
+
+  HttpResponse dataRequest(boolean sent) {
+    if (sent) {
+      return page(200, new MessagePage(SubscriptionLinks.DATA_REQUESTS_PATH, "Check your inbox",
+          "Links to your data are on their way.", "Check your inbox",
+          List.of("If we hold data about this address, an email with a link to download it and"
+              + " a link to erase it is on its way. The links work for 24 hours."), null));
+    }
+    return page(200, new MessagePage(SubscriptionLinks.DATA_REQUESTS_PATH, "Your data",
+        "Get a copy of your newsletter data, or erase it.", "Your newsletter data",
+        List.of("Give the address you subscribed with. We will email it a link to download"
+            + " everything we hold about your subscription, and a link to erase it."),
+        new MessagePage.Form(SubscriptionLinks.DATA_REQUESTS_PATH, Map.of(), "Email me the links",
+            "Email address")));
+  }
+
+  HttpResponse export(LinkState state, String token) {
+    if (state != LinkState.ACTIONABLE) {
+      return expired();
+    }
+    return page(200, new MessagePage(SubscriptionLinks.EXPORT_PATH, "Download your data",
+        "Download your newsletter data.", "Download your data",
+        List.of("A JSON file with your subscription and its consent log: every signup,"
+            + " confirmation and unsubscribe, with time, IP address and browser."),
+        form(SubscriptionLinks.EXPORT_PATH, token, "Download my data")));
+  }
+
+  HttpResponse erase(LinkState state, String token) {
+    return switch (state) {
+      case ACTIONABLE -> page(200, new MessagePage(SubscriptionLinks.ERASE_PATH,
+          "Erase your data", "Erase your newsletter data.", "Erase your data?",
+          List.of("This unsubscribes you and deletes your address, your name and the consent"
+              + " log for good. It cannot be undone.", "We keep only a one-way hash of the"
+              + " address, and only to remember never to mail it if it bounced or you reported"
+              + " us as spam."),
+          form(SubscriptionLinks.ERASE_PATH, token, "Erase my data")));
+      case DONE -> erased();
+      case INVALID -> expired();
+    };
+  }
+
+  HttpResponse erased() {
+    return page(200, new MessagePage(SubscriptionLinks.ERASE_PATH, "Data erased",
+        "Your newsletter data is erased.", "Your data is erased",
+        List.of("Your address, name and consent log are deleted. You will receive nothing more"
+            + " from us."), null));
+  }
+
+  private HttpResponse expired() {
+    return invalid("Links to your data work for 24 hours. Ask for new ones at "
+        + SubscriptionLinks.DATA_REQUESTS_PATH + ".");
+  }
+
+  private HttpResponse invalid(String explanation) {
+    return page(404, new MessagePage("/404.html", "Link not valid",
+        "This link does not work (any more).", "This link does not work",
+        List.of(explanation), null));
+  }
+
+  private static MessagePage.Form form(String action, String token, String button) {
+    return new MessagePage.Form(action, Map.of("token", token), button);
+  }
+
+  private HttpResponse page(int status, MessagePage page) {
+    return new HttpResponse(status, Map.of(
+        "Content-Type", "text/html; charset=utf-8",
+        "Cache-Control", "no-store",
+        "Referrer-Policy", "no-referrer",
+        "X-Robots-Tag", "noindex"), renderer.messagePage(page));
+  }
+}

@@ -1,0 +1,54 @@
+package dev.newsroom.subscriptions;
+
+import dev.newsroom.site.SiteConfig;
+import dev.newsroom.site.SitePaths;
+import dev.newsroom.site.SiteRenderer;
+import dev.newsroom.web.HttpHandler;
+import dev.newsroom.web.HttpRequest;
+import dev.newsroom.web.HttpResponse;
+
+/**
+ * {@code /api/subscriptions/unsubscribe?token=}, the link in every email and in its
+ * {@code List-Unsubscribe} header. GET shows a page with a button; POST unsubscribes, whether it
+ * comes from that button (303 to the site's "unsubscribed" page), from a mail client's one-click
+ * button (RFC 8058: a POST to the link itself, answered 200 with no cookie or page needed), or
+ * from a script (JSON). Idempotent.
+ */
+public final class UnsubscribeHandler extends HttpHandler {
+
+  private final SubscriptionService subscriptions;
+  private final SubscriptionPages pages;
+
+  public UnsubscribeHandler() {
+    this(Subscriptions.service(), new SubscriptionPages(new SiteRenderer(SiteConfig.fromEnv())));
+  }
+
+  UnsubscribeHandler(SubscriptionService subscriptions, SubscriptionPages pages) {
+    this.subscriptions = subscriptions;
+    this.pages = pages;
+  }
+
+  @Override
+  protected HttpResponse handle(HttpRequest request) {
+    if (!"POST".equals(request.method())) {
+      String token = LinkRequests.queryToken(request);
+      return pages.unsubscribe(subscriptions.unsubscribeState(token), token);
+    }
+    boolean oneClick = LinkRequests.isOneClick(request);
+    boolean json = !oneClick && LinkRequests.wantsJson(request);
+    LinkState result = subscriptions.unsubscribe(LinkRequests.postToken(request),
+        new Visitor(request.sourceIp(), request.userAgent()),
+        oneClick ? "one-click" : json ? "api" : "page");
+    if (json) {
+      if (result != LinkState.DONE) {
+        throw LinkRequests.invalidLink();
+      }
+      return LinkRequests.json(200, "unsubscribed");
+    }
+    if (result != LinkState.DONE) {
+      return pages.unsubscribe(result, "");
+    }
+    return !oneClick && LinkRequests.isForm(request)
+        ? HttpResponse.seeOther(SitePaths.SUBSCRIBE_UNSUBSCRIBED) : pages.unsubscribed();
+  }
+}
