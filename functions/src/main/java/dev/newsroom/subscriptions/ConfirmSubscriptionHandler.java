@@ -1,8 +1,6 @@
 package dev.newsroom.subscriptions;
 
-import dev.newsroom.site.SiteConfig;
 import dev.newsroom.site.SitePaths;
-import dev.newsroom.site.SiteRenderer;
 import dev.newsroom.web.HttpHandler;
 import dev.newsroom.web.HttpRequest;
 import dev.newsroom.web.HttpResponse;
@@ -15,26 +13,26 @@ import dev.newsroom.web.HttpResponse;
 public final class ConfirmSubscriptionHandler extends HttpHandler {
 
   private final SubscriptionService subscriptions;
-  private final SubscriptionPages pages;
+  private final SiteContext site;
 
   public ConfirmSubscriptionHandler() {
-    this(Subscriptions.service(), new SubscriptionPages(new SiteRenderer(SiteConfig.fromEnv())));
+    this(Subscriptions.service(), Subscriptions.site());
   }
 
-  ConfirmSubscriptionHandler(SubscriptionService subscriptions, SubscriptionPages pages) {
+  ConfirmSubscriptionHandler(SubscriptionService subscriptions, SiteContext site) {
     this.subscriptions = subscriptions;
-    this.pages = pages;
+    this.site = site;
   }
 
   @Override
   protected HttpResponse handle(HttpRequest request) {
     if (!"POST".equals(request.method())) {
       String token = LinkRequests.queryToken(request);
-      return pages.confirm(subscriptions.confirmationState(token), token);
+      return site.pages(request).confirm(subscriptions.confirmationState(token), token);
     }
     String token = LinkRequests.postToken(request);
     LinkState result = subscriptions.confirm(token,
-        new Visitor(request.sourceIp(), request.userAgent()));
+        new Visitor(request.sourceIp(), request.userAgent()), site.url(request));
     if (LinkRequests.wantsJson(request)) {
       if (result != LinkState.DONE) {
         throw LinkRequests.invalidLink();
@@ -42,6 +40,6 @@ public final class ConfirmSubscriptionHandler extends HttpHandler {
       return LinkRequests.json(200, "confirmed");
     }
     return result == LinkState.DONE ? HttpResponse.seeOther(SitePaths.SUBSCRIBE_CONFIRMED)
-        : pages.confirm(result, token);
+        : site.pages(request).confirm(result, token);
   }
 }

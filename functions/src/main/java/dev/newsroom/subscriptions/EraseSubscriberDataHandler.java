@@ -1,7 +1,5 @@
 package dev.newsroom.subscriptions;
 
-import dev.newsroom.site.SiteConfig;
-import dev.newsroom.site.SiteRenderer;
 import dev.newsroom.web.HttpHandler;
 import dev.newsroom.web.HttpRequest;
 import dev.newsroom.web.HttpResponse;
@@ -13,22 +11,22 @@ import dev.newsroom.web.HttpResponse;
 public final class EraseSubscriberDataHandler extends HttpHandler {
 
   private final SubscriberDataService data;
-  private final SubscriptionPages pages;
+  private final SiteContext site;
 
   public EraseSubscriberDataHandler() {
-    this(Subscriptions.data(), new SubscriptionPages(new SiteRenderer(SiteConfig.fromEnv())));
+    this(Subscriptions.data(), Subscriptions.site());
   }
 
-  EraseSubscriberDataHandler(SubscriberDataService data, SubscriptionPages pages) {
+  EraseSubscriberDataHandler(SubscriberDataService data, SiteContext site) {
     this.data = data;
-    this.pages = pages;
+    this.site = site;
   }
 
   @Override
   protected HttpResponse handle(HttpRequest request) {
     if (!"POST".equals(request.method())) {
       String token = LinkRequests.queryToken(request);
-      return pages.erase(data.eraseState(token), token);
+      return site.pages(request).erase(data.eraseState(token), token);
     }
     LinkState result = data.erase(LinkRequests.postToken(request));
     if (LinkRequests.wantsJson(request)) {
@@ -37,6 +35,7 @@ public final class EraseSubscriberDataHandler extends HttpHandler {
       }
       return LinkRequests.json(200, "erased");
     }
+    SubscriptionPages pages = site.pages(request);
     return result == LinkState.DONE ? pages.erased() : pages.erase(result, "");
   }
 }

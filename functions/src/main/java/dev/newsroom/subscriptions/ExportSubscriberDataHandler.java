@@ -1,7 +1,5 @@
 package dev.newsroom.subscriptions;
 
-import dev.newsroom.site.SiteConfig;
-import dev.newsroom.site.SiteRenderer;
 import dev.newsroom.web.HttpHandler;
 import dev.newsroom.web.HttpRequest;
 import dev.newsroom.web.HttpResponse;
@@ -22,29 +20,29 @@ public final class ExportSubscriberDataHandler extends HttpHandler {
   static final String FILE_NAME = "newsletter-data.json";
 
   private final SubscriberDataService data;
-  private final SubscriptionPages pages;
+  private final SiteContext site;
 
   public ExportSubscriberDataHandler() {
-    this(Subscriptions.data(), new SubscriptionPages(new SiteRenderer(SiteConfig.fromEnv())));
+    this(Subscriptions.data(), Subscriptions.site());
   }
 
-  ExportSubscriberDataHandler(SubscriberDataService data, SubscriptionPages pages) {
+  ExportSubscriberDataHandler(SubscriberDataService data, SiteContext site) {
     this.data = data;
-    this.pages = pages;
+    this.site = site;
   }
 
   @Override
   protected HttpResponse handle(HttpRequest request) {
     if (!"POST".equals(request.method())) {
       String token = LinkRequests.queryToken(request);
-      return pages.export(data.exportState(token), token);
+      return site.pages(request).export(data.exportState(token), token);
     }
     Optional<SubscriberExport> export = data.export(LinkRequests.postToken(request));
     if (export.isEmpty()) {
       if (LinkRequests.wantsJson(request)) {
         throw LinkRequests.invalidLink();
       }
-      return pages.export(LinkState.INVALID, "");
+      return site.pages(request).export(LinkState.INVALID, "");
     }
     return new HttpResponse(200, Map.of(
         "Content-Type", HttpResponse.JSON,

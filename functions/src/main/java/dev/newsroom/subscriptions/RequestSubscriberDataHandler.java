@@ -1,7 +1,5 @@
 package dev.newsroom.subscriptions;
 
-import dev.newsroom.site.SiteConfig;
-import dev.newsroom.site.SiteRenderer;
 import dev.newsroom.web.FormFields;
 import dev.newsroom.web.HttpHandler;
 import dev.newsroom.web.HttpRequest;
@@ -18,25 +16,25 @@ public final class RequestSubscriberDataHandler extends HttpHandler {
   static final Set<String> FIELDS = Set.of("email", "website");
 
   private final SubscriberDataService data;
-  private final SubscriptionPages pages;
+  private final SiteContext site;
 
   public RequestSubscriberDataHandler() {
-    this(Subscriptions.data(), new SubscriptionPages(new SiteRenderer(SiteConfig.fromEnv())));
+    this(Subscriptions.data(), Subscriptions.site());
   }
 
-  RequestSubscriberDataHandler(SubscriberDataService data, SubscriptionPages pages) {
+  RequestSubscriberDataHandler(SubscriberDataService data, SiteContext site) {
     this.data = data;
-    this.pages = pages;
+    this.site = site;
   }
 
   @Override
   protected HttpResponse handle(HttpRequest request) {
     if (!"POST".equals(request.method())) {
-      return pages.dataRequest(request.query("sent").isPresent());
+      return site.pages(request).dataRequest(request.query("sent").isPresent());
     }
     FormFields fields = FormFields.read(request, FIELDS);
     data.request(fields.get("email"), fields.get("website"),
-        new Visitor(request.sourceIp(), request.userAgent()));
+        new Visitor(request.sourceIp(), request.userAgent()), site.url(request));
     if (fields.form()) {
       return HttpResponse.seeOther(SubscriptionLinks.DATA_REQUESTS_PATH + "?sent=1");
     }

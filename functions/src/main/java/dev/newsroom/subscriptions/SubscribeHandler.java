@@ -16,13 +16,15 @@ public final class SubscribeHandler extends HttpHandler {
   static final Set<String> FIELDS = Set.of("email", "name", "page", "website");
 
   private final SubscriptionService subscriptions;
+  private final SiteContext site;
 
   public SubscribeHandler() {
-    this(Subscriptions.service());
+    this(Subscriptions.service(), Subscriptions.site());
   }
 
-  SubscribeHandler(SubscriptionService subscriptions) {
+  SubscribeHandler(SubscriptionService subscriptions, SiteContext site) {
     this.subscriptions = subscriptions;
+    this.site = site;
   }
 
   @Override
@@ -30,7 +32,7 @@ public final class SubscribeHandler extends HttpHandler {
     FormFields fields = FormFields.read(request, FIELDS);
     subscriptions.subscribe(new SignupRequest(fields.get("email"), fields.get("name"),
         fields.get("page"), fields.get("website"), request.header("referer").orElse(null),
-        new Visitor(request.sourceIp(), request.userAgent())));
+        new Visitor(request.sourceIp(), request.userAgent()), site.url(request)));
     if (fields.form()) {
       return HttpResponse.seeOther(SitePaths.SUBSCRIBE_THANKS);
     }

@@ -28,21 +28,25 @@ public final class SubscriberDataService {
 
   private final SubscriberRepository repository;
   private final RateLimiter rateLimiter;
-  private final SubscriptionEmails emails;
   private final LinkSigner signer;
+  private final String siteName;
   private final Clock clock;
 
   SubscriberDataService(SubscriberRepository repository, RateLimiter rateLimiter,
-      SubscriptionEmails emails, LinkSigner signer, Clock clock) {
+      LinkSigner signer, String siteName, Clock clock) {
     this.repository = repository;
     this.rateLimiter = rateLimiter;
-    this.emails = emails;
     this.signer = signer;
+    this.siteName = siteName;
     this.clock = clock;
   }
 
-  /** Emails links to export and to erase, if the address is a mailable subscriber. */
-  public void request(String rawEmail, String website, Visitor visitor) {
+  /**
+   * Emails links to export and to erase, if the address is a subscriber we may mail.
+   *
+   * @param siteUrl the public origin the links use
+   */
+  public void request(String rawEmail, String website, Visitor visitor, String siteUrl) {
     EmailAddress email = EmailAddress.parse(rawEmail);
     if (!website.isEmpty()) {
       Log.info("subscriber-data.honeypot", Map.of());
@@ -72,7 +76,8 @@ public final class SubscriberDataService {
       Change change = new Change(next,
           List.of(ConsentEvent.byVisitor(Type.DATA_REQUEST, now, visitor, null, null, null)),
           null, null, new OutgoingEmail("subscriber-data#" + id + "#" + next.version(),
-              emails.dataLinks(next, now.plus(LINK_LIFETIME))));
+              new SubscriptionEmails(new SubscriptionLinks(siteUrl, signer), siteName)
+                  .dataLinks(next, now.plus(LINK_LIFETIME))));
       if (repository.apply(change)) {
         Log.info("subscriber-data.requested", Map.of("subscriberId", id, "outcome", "sent"));
         return;

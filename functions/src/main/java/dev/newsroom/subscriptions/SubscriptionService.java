@@ -41,16 +41,16 @@ public final class SubscriptionService {
 
   private final SubscriberRepository repository;
   private final RateLimiter rateLimiter;
-  private final SubscriptionEmails emails;
   private final LinkSigner signer;
+  private final String siteName;
   private final Clock clock;
 
   SubscriptionService(SubscriberRepository repository, RateLimiter rateLimiter,
-      SubscriptionEmails emails, LinkSigner signer, Clock clock) {
+      LinkSigner signer, String siteName, Clock clock) {
     this.repository = repository;
     this.rateLimiter = rateLimiter;
-    this.emails = emails;
     this.signer = signer;
+    this.siteName = siteName;
     this.clock = clock;
   }
 
@@ -100,7 +100,8 @@ public final class SubscriptionService {
       Change change = new Change(next,
           List.of(ConsentEvent.byVisitor(Type.SIGNUP, now, request.visitor(), page,
               Consent.CURRENT, null)),
-          stored, null, new OutgoingEmail("confirm#" + hash, emails.confirmation(next, token)));
+          stored, null, new OutgoingEmail("confirm#" + hash,
+              emails(request.siteUrl()).confirmation(next, token)));
       if (repository.apply(change)) {
         log("subscription.signup", id, next.version() == 1 ? "new" : "confirmation-sent");
         return;
@@ -120,9 +121,10 @@ public final class SubscriptionService {
    * Confirms the signup the token belongs to and queues the welcome email. Idempotent: a token
    * whose signup is already confirmed answers {@link LinkState#DONE} again and sends nothing.
    *
+   * @param siteUrl the public origin for the welcome email's links
    * @return DONE when the subscription is (now) confirmed, INVALID otherwise
    */
-  public LinkState confirm(String token, Visitor visitor) {
+  public LinkState confirm(String token, Visitor visitor, String siteUrl) {
     for (int attempt = 1; ; attempt++) {
       Instant now = clock.now();
       Optional<Found> found = lookup(token);
@@ -136,7 +138,8 @@ public final class SubscriptionService {
       Change change = new Change(next,
           List.of(ConsentEvent.byVisitor(Type.CONFIRM, now, visitor, t.page(),
               t.consentVersion(), null)),
-          null, t.hash(), new OutgoingEmail("welcome#" + t.hash(), emails.welcome(next)));
+          null, t.hash(), new OutgoingEmail("welcome#" + t.hash(),
+              emails(siteUrl).welcome(next)));
       if (repository.apply(change)) {
         log("subscription.confirmed", next.id(), "confirmed");
         return LinkState.DONE;
@@ -210,6 +213,10 @@ public final class SubscriptionService {
       return LinkState.ACTIONABLE;
     }
     return LinkState.INVALID;
+  }
+
+  private SubscriptionEmails emails(String siteUrl) {
+    return new SubscriptionEmails(new SubscriptionLinks(siteUrl, signer), siteName);
   }
 
   private static String newSignupId() {

@@ -5,7 +5,6 @@ import dev.newsroom.config.Env;
 import dev.newsroom.ratelimit.DynamoDbRateLimiter;
 import dev.newsroom.ratelimit.RateLimiter;
 import dev.newsroom.shared.Clock;
-import dev.newsroom.site.SiteConfig;
 
 /** Wires the real adapters for the subscription handlers' no-arg constructors. */
 final class Subscriptions {
@@ -13,15 +12,17 @@ final class Subscriptions {
   private Subscriptions() {}
 
   static SubscriptionService service() {
-    LinkSigner signer = signer();
-    return new SubscriptionService(repository(), rateLimiter(), emails(signer), signer,
+    return new SubscriptionService(repository(), rateLimiter(), signer(), site().name(),
         Clock.system());
   }
 
   static SubscriberDataService data() {
-    LinkSigner signer = signer();
-    return new SubscriberDataService(repository(), rateLimiter(), emails(signer), signer,
+    return new SubscriberDataService(repository(), rateLimiter(), signer(), site().name(),
         Clock.system());
+  }
+
+  static SiteContext site() {
+    return SiteContext.fromEnv();
   }
 
   static MailFeedbackService feedback() {
@@ -47,10 +48,5 @@ final class Subscriptions {
   private static LinkSigner signer() {
     return new LinkSigner(new SecretsManagerLinkKey(AwsClients.secretsManager(),
         Env.require("SUBSCRIPTION_LINK_SECRET")));
-  }
-
-  private static SubscriptionEmails emails(LinkSigner signer) {
-    SiteConfig site = SiteConfig.fromEnv();
-    return new SubscriptionEmails(new SubscriptionLinks(site.url(), signer), site.name());
   }
 }

@@ -1,8 +1,6 @@
 package dev.newsroom.subscriptions;
 
-import dev.newsroom.site.SiteConfig;
 import dev.newsroom.site.SitePaths;
-import dev.newsroom.site.SiteRenderer;
 import dev.newsroom.web.HttpHandler;
 import dev.newsroom.web.HttpRequest;
 import dev.newsroom.web.HttpResponse;
@@ -17,22 +15,22 @@ import dev.newsroom.web.HttpResponse;
 public final class UnsubscribeHandler extends HttpHandler {
 
   private final SubscriptionService subscriptions;
-  private final SubscriptionPages pages;
+  private final SiteContext site;
 
   public UnsubscribeHandler() {
-    this(Subscriptions.service(), new SubscriptionPages(new SiteRenderer(SiteConfig.fromEnv())));
+    this(Subscriptions.service(), Subscriptions.site());
   }
 
-  UnsubscribeHandler(SubscriptionService subscriptions, SubscriptionPages pages) {
+  UnsubscribeHandler(SubscriptionService subscriptions, SiteContext site) {
     this.subscriptions = subscriptions;
-    this.pages = pages;
+    this.site = site;
   }
 
   @Override
   protected HttpResponse handle(HttpRequest request) {
     if (!"POST".equals(request.method())) {
       String token = LinkRequests.queryToken(request);
-      return pages.unsubscribe(subscriptions.unsubscribeState(token), token);
+      return site.pages(request).unsubscribe(subscriptions.unsubscribeState(token), token);
     }
     boolean oneClick = LinkRequests.isOneClick(request);
     boolean json = !oneClick && LinkRequests.wantsJson(request);
@@ -46,9 +44,9 @@ public final class UnsubscribeHandler extends HttpHandler {
       return LinkRequests.json(200, "unsubscribed");
     }
     if (result != LinkState.DONE) {
-      return pages.unsubscribe(result, "");
+      return site.pages(request).unsubscribe(result, "");
     }
     return !oneClick && LinkRequests.isForm(request)
-        ? HttpResponse.seeOther(SitePaths.SUBSCRIBE_UNSUBSCRIBED) : pages.unsubscribed();
+        ? HttpResponse.seeOther(SitePaths.SUBSCRIBE_UNSUBSCRIBED) : site.pages(request).unsubscribed();
   }
 }

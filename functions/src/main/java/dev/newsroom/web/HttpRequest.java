@@ -86,6 +86,14 @@ public final class HttpRequest {
     return http == null || http.getSourceIp() == null ? "unknown" : http.getSourceIp();
   }
 
+  /**
+   * The host the request arrived at, as API Gateway (not the client) reports it: the
+   * execute-api domain, or a custom domain. Null when unknown.
+   */
+  public String domainName() {
+    return event.getRequestContext() == null ? null : event.getRequestContext().getDomainName();
+  }
+
   public String userAgent() {
     return header("user-agent").orElse("");
   }

@@ -110,7 +110,7 @@ class MailFeedbackServiceTest {
 
   private void confirmed(String address) {
     f.subscribe(address);
-    f.subscriptions.confirm(f.lastConfirmationToken(), VISITOR);
+    f.confirm(f.lastConfirmationToken());
   }
 
   private static MailFeedback feedback(MailFeedback.Kind kind, String id, String address) {

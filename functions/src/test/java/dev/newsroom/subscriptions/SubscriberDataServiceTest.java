@@ -22,7 +22,7 @@ class SubscriberDataServiceTest {
   void request_whenSubscriber_mailsExportAndEraseLinksValidFor24Hours() {
     confirmed(ADA);
 
-    f.data.request("ADA@example.org", "", VISITOR);
+    f.data.request("ADA@example.org", "", VISITOR, SubscriptionFixture.SITE);
 
     EmailMessage mail = f.lastEmail(SubscriptionEmails.DATA);
     assertThat(mail.to()).isEqualTo(ADA);
@@ -44,11 +44,11 @@ class SubscriberDataServiceTest {
     f.feedback.record(new MailFeedback(MailFeedback.Kind.COMPLAINT, "fb-1", null,
         List.of("angry@example.org"), "abuse"));
 
-    f.data.request("nobody@example.org", "", VISITOR);
-    f.data.request("angry@example.org", "", VISITOR);
+    f.data.request("nobody@example.org", "", VISITOR, SubscriptionFixture.SITE);
+    f.data.request("angry@example.org", "", VISITOR, SubscriptionFixture.SITE);
     confirmed(ADA);
     int before = f.repository.emails().size();
-    f.data.request(ADA, "filled-by-a-bot", VISITOR);
+    f.data.request(ADA, "filled-by-a-bot", VISITOR, SubscriptionFixture.SITE);
 
     assertThat(f.count(SubscriptionEmails.DATA)).isZero();
     assertThat(f.repository.emails()).hasSize(before);
@@ -58,21 +58,21 @@ class SubscriberDataServiceTest {
   void request_whenRepeatedWithinTenMinutes_mailsOnce() {
     confirmed(ADA);
 
-    f.data.request(ADA, "", VISITOR);
+    f.data.request(ADA, "", VISITOR, SubscriptionFixture.SITE);
     f.clock.advance(Duration.ofMinutes(5));
-    f.data.request(ADA, "", VISITOR);
+    f.data.request(ADA, "", VISITOR, SubscriptionFixture.SITE);
 
     assertThat(f.count(SubscriptionEmails.DATA)).isEqualTo(1);
   }
 
   @Test
   void request_whenInvalidOrTooMany_isRefused() {
-    assertThatThrownBy(() -> f.data.request("no-at-sign", "", VISITOR))
+    assertThatThrownBy(() -> f.data.request("no-at-sign", "", VISITOR, SubscriptionFixture.SITE))
         .isInstanceOf(ValidationException.class);
     for (int i = 0; i < SubscriberDataService.PER_EMAIL.max(); i++) {
-      f.data.request(ADA, "", VISITOR);
+      f.data.request(ADA, "", VISITOR, SubscriptionFixture.SITE);
     }
-    assertThatThrownBy(() -> f.data.request(ADA, "", VISITOR))
+    assertThatThrownBy(() -> f.data.request(ADA, "", VISITOR, SubscriptionFixture.SITE))
         .isInstanceOf(RateLimitedException.class);
   }
 
@@ -145,6 +145,6 @@ class SubscriberDataServiceTest {
 
   private void confirmed(String address) {
     f.subscribe(address);
-    f.subscriptions.confirm(f.lastConfirmationToken(), VISITOR);
+    f.confirm(f.lastConfirmationToken());
   }
 }

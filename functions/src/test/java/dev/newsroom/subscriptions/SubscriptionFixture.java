@@ -4,8 +4,6 @@ import dev.newsroom.mail.EmailMessage;
 import dev.newsroom.ratelimit.InMemoryRateLimiter;
 import dev.newsroom.shared.EmailAddress;
 import dev.newsroom.shared.MutableClock;
-import dev.newsroom.site.SiteConfig;
-import dev.newsroom.site.SiteRenderer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.regex.Matcher;
@@ -23,15 +21,12 @@ final class SubscriptionFixture {
   final InMemorySubscriberRepository repository = new InMemorySubscriberRepository();
   final InMemoryRateLimiter rateLimiter = new InMemoryRateLimiter();
   final LinkSigner signer = new LinkSigner(() -> KEY.clone());
-  final SubscriptionEmails emails = new SubscriptionEmails(new SubscriptionLinks(SITE, signer),
-      "Newsroom");
   final SubscriptionService subscriptions = new SubscriptionService(repository, rateLimiter,
-      emails, signer, clock);
-  final SubscriberDataService data = new SubscriberDataService(repository, rateLimiter, emails,
-      signer, clock);
+      signer, "Newsroom", clock);
+  final SubscriberDataService data = new SubscriberDataService(repository, rateLimiter, signer,
+      "Newsroom", clock);
   final MailFeedbackService feedback = new MailFeedbackService(repository, clock);
-  final SubscriptionPages pages = new SubscriptionPages(new SiteRenderer(
-      new SiteConfig(SITE, "Newsroom")));
+  final SiteContext site = SiteContext.fixed(SITE, "Newsroom");
 
   static String id(String address) {
     return SubscriberIds.of(EmailAddress.parse(address));
@@ -39,10 +34,14 @@ final class SubscriptionFixture {
 
   void subscribe(String address) {
     subscriptions.subscribe(new SignupRequest(address, "", "/articles/hello/", "", null,
-        VISITOR));
+        VISITOR, SITE));
   }
 
   /** The token of the last confirmation link mailed. */
+  LinkState confirm(String token) {
+    return subscriptions.confirm(token, VISITOR, SITE);
+  }
+
   String lastConfirmationToken() {
     return param(lastEmail(SubscriptionEmails.CONFIRMATION).text(), "/api/subscriptions/confirm");
   }

@@ -19,15 +19,15 @@ class SubscriptionHandlersTest {
   private static final String FORM = "application/x-www-form-urlencoded";
 
   private final SubscriptionFixture f = new SubscriptionFixture();
-  private final SubscribeHandler subscribe = new SubscribeHandler(f.subscriptions);
+  private final SubscribeHandler subscribe = new SubscribeHandler(f.subscriptions, f.site);
   private final ConfirmSubscriptionHandler confirm =
-      new ConfirmSubscriptionHandler(f.subscriptions, f.pages);
-  private final UnsubscribeHandler unsubscribe = new UnsubscribeHandler(f.subscriptions, f.pages);
+      new ConfirmSubscriptionHandler(f.subscriptions, f.site);
+  private final UnsubscribeHandler unsubscribe = new UnsubscribeHandler(f.subscriptions, f.site);
   private final RequestSubscriberDataHandler dataRequest =
-      new RequestSubscriberDataHandler(f.data, f.pages);
+      new RequestSubscriberDataHandler(f.data, f.site);
   private final ExportSubscriberDataHandler export =
-      new ExportSubscriberDataHandler(f.data, f.pages);
-  private final EraseSubscriberDataHandler erase = new EraseSubscriberDataHandler(f.data, f.pages);
+      new ExportSubscriberDataHandler(f.data, f.site);
+  private final EraseSubscriberDataHandler erase = new EraseSubscriberDataHandler(f.data, f.site);
 
   // ---------------------------------------------------------------- POST /api/subscriptions
 
@@ -51,7 +51,7 @@ class SubscriptionHandlersTest {
     // new, pending, confirmed, unsubscribed, suppressed, erased: six addresses in six states
     f.subscribe("pending@example.org");
     f.subscribe("confirmed@example.org");
-    f.subscriptions.confirm(f.lastConfirmationToken(), VISITOR);
+    f.confirm(f.lastConfirmationToken());
     f.subscribe("unsubscribed@example.org");
     f.subscriptions.unsubscribe(f.signer.sign(LinkSigner.Purpose.UNSUBSCRIBE,
         id("unsubscribed@example.org"), null), VISITOR, "page");
@@ -184,7 +184,7 @@ class SubscriptionHandlersTest {
   void unsubscribe_oneClickAsFormOrMultipart_answers200WithoutCookieOrPage() {
     for (String address : List.of("form@example.org", "multipart@example.org")) {
       f.subscribe(address);
-      f.subscriptions.confirm(f.lastConfirmationToken(), VISITOR);
+      f.confirm(f.lastConfirmationToken());
     }
     String boundary = "----oneclick";
     String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; "

@@ -30,15 +30,15 @@ class SubscriptionSampleEventsTest {
   private static final String READER = "reader@example.org";
 
   private final SubscriptionFixture f = new SubscriptionFixture();
-  private final SubscribeHandler subscribe = new SubscribeHandler(f.subscriptions);
+  private final SubscribeHandler subscribe = new SubscribeHandler(f.subscriptions, f.site);
   private final ConfirmSubscriptionHandler confirm =
-      new ConfirmSubscriptionHandler(f.subscriptions, f.pages);
-  private final UnsubscribeHandler unsubscribe = new UnsubscribeHandler(f.subscriptions, f.pages);
+      new ConfirmSubscriptionHandler(f.subscriptions, f.site);
+  private final UnsubscribeHandler unsubscribe = new UnsubscribeHandler(f.subscriptions, f.site);
   private final RequestSubscriberDataHandler request =
-      new RequestSubscriberDataHandler(f.data, f.pages);
+      new RequestSubscriberDataHandler(f.data, f.site);
   private final ExportSubscriberDataHandler export =
-      new ExportSubscriberDataHandler(f.data, f.pages);
-  private final EraseSubscriberDataHandler erase = new EraseSubscriberDataHandler(f.data, f.pages);
+      new ExportSubscriberDataHandler(f.data, f.site);
+  private final EraseSubscriberDataHandler erase = new EraseSubscriberDataHandler(f.data, f.site);
   private final MailFeedbackHandler feedback = new MailFeedbackHandler(f.feedback);
 
   SubscriptionSampleEventsTest() {

@@ -77,7 +77,7 @@ class SubscriptionServiceTest {
   @Test
   void subscribe_whenHoneypotFilled_storesCountsAndSendsNothing() {
     f.subscriptions.subscribe(new SignupRequest(ADA, "", "", "http://spam.example", null,
-        VISITOR));
+        VISITOR, SubscriptionFixture.SITE));
 
     assertThat(f.repository.find(id(ADA))).isEmpty();
     assertThat(f.repository.emails()).isEmpty();
@@ -91,10 +91,10 @@ class SubscriptionServiceTest {
     assertThatThrownBy(() -> f.subscribe("reader@localhost"))
         .isInstanceOf(ValidationException.class);
     assertThatThrownBy(() -> f.subscriptions.subscribe(new SignupRequest(ADA, "A\nB", "", "",
-        null, VISITOR))).isInstanceOf(ValidationException.class)
+        null, VISITOR, SubscriptionFixture.SITE))).isInstanceOf(ValidationException.class)
         .extracting("field").isEqualTo("name");
     assertThatThrownBy(() -> f.subscriptions.subscribe(new SignupRequest(ADA, "", "javascript:x",
-        "", null, VISITOR))).isInstanceOf(ValidationException.class)
+        "", null, VISITOR, SubscriptionFixture.SITE))).isInstanceOf(ValidationException.class)
         .extracting("field").isEqualTo("page");
 
     assertThat(f.rateLimiter.counted("subscribe-ip")).isZero();
@@ -104,9 +104,9 @@ class SubscriptionServiceTest {
   @Test
   void subscribe_whenPageMissing_keepsASaneRefererOnly() {
     f.subscriptions.subscribe(new SignupRequest("a@example.org", "", "", "",
-        "https://news.example.com/articles/x/", VISITOR));
+        "https://news.example.com/articles/x/", VISITOR, SubscriptionFixture.SITE));
     f.subscriptions.subscribe(new SignupRequest("b@example.org", "", "", "", "javascript:x",
-        VISITOR));
+        VISITOR, SubscriptionFixture.SITE));
 
     assertThat(f.repository.find(id("a@example.org")).orElseThrow().page())
         .isEqualTo("https://news.example.com/articles/x/");
@@ -156,15 +156,15 @@ class SubscriptionServiceTest {
     assertThat(f.count(SubscriptionEmails.CONFIRMATION)).isEqualTo(2);
     assertThat(second).isNotEqualTo(first);
     assertThat(f.subscriptions.confirmationState(first)).isEqualTo(LinkState.ACTIONABLE);
-    assertThat(f.subscriptions.confirm(first, VISITOR)).isEqualTo(LinkState.DONE);
-    assertThat(f.subscriptions.confirm(second, VISITOR)).isEqualTo(LinkState.DONE);
+    assertThat(f.confirm(first)).isEqualTo(LinkState.DONE);
+    assertThat(f.confirm(second)).isEqualTo(LinkState.DONE);
     assertThat(f.count(SubscriptionEmails.WELCOME)).isEqualTo(1);
   }
 
   @Test
   void subscribe_whenConfirmed_sendsNothing() {
     f.subscribe(ADA);
-    f.subscriptions.confirm(f.lastConfirmationToken(), VISITOR);
+    f.confirm(f.lastConfirmationToken());
     int before = f.repository.emails().size();
     f.clock.advance(Duration.ofHours(1));
 
@@ -201,8 +201,8 @@ class SubscriptionServiceTest {
     Subscriber s = f.repository.find(id(ADA)).orElseThrow();
     assertThat(s.status()).isEqualTo(SubscriberStatus.PENDING);
     assertThat(f.count(SubscriptionEmails.CONFIRMATION)).isEqualTo(2);
-    assertThat(f.subscriptions.confirm(oldToken, VISITOR)).isEqualTo(LinkState.INVALID);
-    assertThat(f.subscriptions.confirm(f.lastConfirmationToken(), VISITOR))
+    assertThat(f.confirm(oldToken)).isEqualTo(LinkState.INVALID);
+    assertThat(f.confirm(f.lastConfirmationToken()))
         .isEqualTo(LinkState.DONE);
   }
 
@@ -221,10 +221,10 @@ class SubscriptionServiceTest {
   void subscribe_whenEveryAttemptLoses_answers503AndWritesNothing() {
     InMemorySubscriberRepository always = new InMemorySubscriberRepository();
     always.loseEveryRace();
-    SubscriptionService service = new SubscriptionService(always, f.rateLimiter, f.emails,
-        f.signer, f.clock);
+    SubscriptionService service = new SubscriptionService(always, f.rateLimiter, f.signer,
+        "Newsroom", f.clock);
 
-    assertThatThrownBy(() -> service.subscribe(new SignupRequest(ADA, "", "", "", null, VISITOR)))
+    assertThatThrownBy(() -> service.subscribe(new SignupRequest(ADA, "", "", "", null, VISITOR, SubscriptionFixture.SITE)))
         .isInstanceOf(UnavailableException.class);
     assertThat(always.emails()).isEmpty();
   }
@@ -251,8 +251,7 @@ class SubscriptionServiceTest {
     String token = f.lastConfirmationToken();
     f.clock.advance(Duration.ofHours(47));
 
-    LinkState result = f.subscriptions.confirm(token,
-        new Visitor("198.51.100.2", "Another Browser"));
+    LinkState result = f.subscriptions.confirm(token, new Visitor("198.51.100.2", "Another Browser"), SubscriptionFixture.SITE);
 
     assertThat(result).isEqualTo(LinkState.DONE);
     Subscriber s = f.repository.find(id(ADA)).orElseThrow();
@@ -277,8 +276,8 @@ class SubscriptionServiceTest {
     f.subscribe(ADA);
     String token = f.lastConfirmationToken();
 
-    LinkState first = f.subscriptions.confirm(token, VISITOR);
-    LinkState second = f.subscriptions.confirm(token, VISITOR);
+    LinkState first = f.confirm(token);
+    LinkState second = f.confirm(token);
 
     assertThat(first).isEqualTo(LinkState.DONE);
     assertThat(second).isEqualTo(LinkState.DONE);
@@ -291,9 +290,9 @@ class SubscriptionServiceTest {
   void confirm_whenTheOtherClickWinsTheRace_isDoneAndSendsOneWelcome() {
     f.subscribe(ADA);
     String token = f.lastConfirmationToken();
-    f.repository.beforeApply(() -> f.subscriptions.confirm(token, VISITOR));
+    f.repository.beforeApply(() -> f.confirm(token));
 
-    LinkState result = f.subscriptions.confirm(token, VISITOR);
+    LinkState result = f.confirm(token);
 
     assertThat(result).isEqualTo(LinkState.DONE);
     assertThat(f.count(SubscriptionEmails.WELCOME)).isEqualTo(1);
@@ -306,7 +305,7 @@ class SubscriptionServiceTest {
     f.clock.advance(Duration.ofHours(48));
 
     assertThat(f.subscriptions.confirmationState(token)).isEqualTo(LinkState.INVALID);
-    assertThat(f.subscriptions.confirm(token, VISITOR)).isEqualTo(LinkState.INVALID);
+    assertThat(f.confirm(token)).isEqualTo(LinkState.INVALID);
     assertThat(f.repository.find(id(ADA)).orElseThrow().status())
         .isEqualTo(SubscriberStatus.PENDING);
     assertThat(f.count(SubscriptionEmails.WELCOME)).isZero();
@@ -318,9 +317,9 @@ class SubscriptionServiceTest {
 
     for (String token : List.of("", "x", "A".repeat(43), f.lastConfirmationToken() + "x",
         "../../etc/passwd")) {
-      assertThat(f.subscriptions.confirm(token, VISITOR)).as(token).isEqualTo(LinkState.INVALID);
+      assertThat(f.confirm(token)).as(token).isEqualTo(LinkState.INVALID);
     }
-    assertThat(f.subscriptions.confirm(null, VISITOR)).isEqualTo(LinkState.INVALID);
+    assertThat(f.confirm(null)).isEqualTo(LinkState.INVALID);
   }
 
   @Test
@@ -330,7 +329,7 @@ class SubscriptionServiceTest {
     f.feedback.record(new MailFeedback(MailFeedback.Kind.COMPLAINT, "fb-9", null,
         List.of(ADA), "abuse"));
 
-    assertThat(f.subscriptions.confirm(token, VISITOR)).isEqualTo(LinkState.INVALID);
+    assertThat(f.confirm(token)).isEqualTo(LinkState.INVALID);
     assertThat(f.count(SubscriptionEmails.WELCOME)).isZero();
   }
 
@@ -339,7 +338,7 @@ class SubscriptionServiceTest {
   @Test
   void unsubscribe_whenConfirmed_unsubscribesOnceAndLogsHow() {
     f.subscribe(ADA);
-    f.subscriptions.confirm(f.lastConfirmationToken(), VISITOR);
+    f.confirm(f.lastConfirmationToken());
     String token = f.signer.sign(LinkSigner.Purpose.UNSUBSCRIBE, id(ADA), null);
 
     assertThat(f.subscriptions.unsubscribeState(token)).isEqualTo(LinkState.ACTIONABLE);
@@ -364,7 +363,7 @@ class SubscriptionServiceTest {
     f.subscriptions.unsubscribe(f.signer.sign(LinkSigner.Purpose.UNSUBSCRIBE, id(ADA), null),
         VISITOR, "page");
 
-    assertThat(f.subscriptions.confirm(confirm, VISITOR)).isEqualTo(LinkState.INVALID);
+    assertThat(f.confirm(confirm)).isEqualTo(LinkState.INVALID);
   }
 
   @Test
