@@ -9,11 +9,13 @@ final class DevRouter implements HttpHandler {
 
   private final HttpApiBridge api;
   private final LocalSes ses;
+  private final LocalSecrets secrets;
   private final LocalSite site;
 
-  DevRouter(HttpApiBridge api, LocalSes ses, LocalSite site) {
+  DevRouter(HttpApiBridge api, LocalSes ses, LocalSecrets secrets, LocalSite site) {
     this.api = api;
     this.ses = ses;
+    this.secrets = secrets;
     this.site = site;
   }
 
@@ -26,6 +28,8 @@ final class DevRouter implements HttpHandler {
         api.serve(exchange);
       } else if (path.startsWith(LocalSes.PREFIX + "/")) {
         ses.serve(exchange);
+      } else if (path.equals(LocalSecrets.PREFIX) || path.startsWith(LocalSecrets.PREFIX + "/")) {
+        secrets.serve(exchange);
       } else if (path.equals("/_outbox")) {
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         DevResponses.send(exchange, 200, "text/html; charset=utf-8",

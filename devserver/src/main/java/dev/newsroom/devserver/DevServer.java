@@ -96,6 +96,7 @@ public final class DevServer implements AutoCloseable {
     String baseUrl = "http://127.0.0.1:" + http.getAddress().getPort();
     LocalAws.configure(dynamoDb.endpoint(), baseUrl + LocalSes.PREFIX);
     System.setProperty("aws.endpointUrlS3", s3.endpoint());
+    System.setProperty("aws.endpointUrlSecretsManager", baseUrl + LocalSecrets.PREFIX);
     SamTemplate template = SamTemplate.read(root.resolve("template.yaml"));
     LocalAws.applyEnvironment(template);
     // Deployed, these name the real bucket and the CloudFront (or custom) domain.
@@ -108,7 +109,7 @@ public final class DevServer implements AutoCloseable {
     LocalSes ses = new LocalSes();
     LocalSite site = new LocalSite(AwsClients.s3(), SITE_BUCKET,
         LocalSite.securityHeaders(template));
-    http.createContext("/", new DevRouter(api, ses, site));
+    http.createContext("/", new DevRouter(api, ses, LocalSecrets.load(data), site));
     http.setExecutor(Executors.newFixedThreadPool(16));
     http.start();
     StreamPollers pollers = StreamPollers.start(template, dynamoDb.endpoint());
@@ -155,6 +156,7 @@ public final class DevServer implements AutoCloseable {
         "  All articles:  curl " + url + "/api/articles",
         "  Sent email:    " + url + "/_outbox",
         "  Contact form:  " + url + "/contact/  (messages: GET /api/admin/messages)",
+        "  Newsletter:    subscribe on any article page, then confirm from " + url + "/_outbox",
         "  Editor key:    " + editorKey,
         "",
         "  export NEWSROOM_KEY=" + editorKey,

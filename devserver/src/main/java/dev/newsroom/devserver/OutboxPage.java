@@ -8,11 +8,13 @@ import java.util.regex.Pattern;
 /**
  * {@code /_outbox}: every email the dev server would have sent, newest first, with the text part's
  * links clickable and the HTML part in a sandboxed frame, so a local user can confirm a
- * subscription without a mailbox.
+ * subscription without a mailbox. An email with RFC 8058 headers gets the button a mail client
+ * shows: it POSTs {@code List-Unsubscribe=One-Click} to the header's URL, as Gmail or Yahoo do.
  */
 final class OutboxPage {
 
   private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+");
+  private static final Pattern ONE_CLICK_URL = Pattern.compile("<(https?://[^>\\s]+)>");
 
   private OutboxPage() {}
 
@@ -45,12 +47,26 @@ final class OutboxPage {
             .append(escape(h.getValue())).append("</dd>");
       }
       html.append("<dt>Sent</dt><dd>").append(mail.at()).append("</dd></dl>")
+          .append(oneClickButton(mail))
           .append("<h3>Text part</h3><pre>").append(linkify(mail.text())).append("</pre>")
           .append("<h3>HTML part</h3><iframe sandbox title=\"HTML part of ")
           .append(escape(mail.subject())).append("\" srcdoc=\"").append(escape(mail.html()))
           .append("\"></iframe></article>");
     }
     return html.append("</main></body></html>").toString();
+  }
+
+  /** The mail client's unsubscribe button, when the email offers RFC 8058 one-click. */
+  private static String oneClickButton(LocalSes.Sent mail) {
+    String post = mail.headers().getOrDefault("List-Unsubscribe-Post", "");
+    Matcher url = ONE_CLICK_URL.matcher(mail.headers().getOrDefault("List-Unsubscribe", ""));
+    if (!post.equals("List-Unsubscribe=One-Click") || !url.find()) {
+      return "";
+    }
+    return "<form method=\"post\" action=\"" + escape(url.group(1)) + "\">"
+        + "<input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">"
+        + "<button type=\"submit\">Unsubscribe (one click, as a mail client does)</button>"
+        + "</form>";
   }
 
   private static String linkify(String text) {
