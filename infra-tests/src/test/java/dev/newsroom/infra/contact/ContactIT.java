@@ -22,6 +22,7 @@ import dev.newsroom.mail.OutboxSender;
 import dev.newsroom.mail.SesMailer;
 import dev.newsroom.shared.Clock;
 import dev.newsroom.shared.UnavailableException;
+import dev.newsroom.subscriptions.DynamoDbSuppressionList;
 import dev.newsroom.web.ApiEvents;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -333,7 +334,8 @@ class ContactIT {
 
   private static OutboxSender sender(SesV2Client client) {
     return new OutboxSender(new DynamoDbOutbox(dynamoDb, table("OUTBOX_TABLE")),
-        new SesMailer(client, Env.require("MAIL_FROM"), null), Clock.system());
+        new SesMailer(client, Env.require("MAIL_FROM"), null),
+        new DynamoDbSuppressionList(dynamoDb, table("SUBSCRIBERS_TABLE")), Clock.system());
   }
 
   /** An SES client for an endpoint, given as production gets it: by the endpoint property. */

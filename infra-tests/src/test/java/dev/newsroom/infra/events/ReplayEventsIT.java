@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -36,8 +37,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The sample events in {@code events/} are the ones {@code sam local invoke -e} takes. This feeds
  * each, in the order {@code events/index.json} gives, to the handler template.yaml names for its
- * function, deserialised as the Lambda Java runtime does (HTTP API and DynamoDB stream events;
- * direct invocations as a JSON object), and checks the answer. It also keeps the
+ * function, deserialised as the Lambda Java runtime does (HTTP API, DynamoDB stream and SNS
+ * events; direct invocations as a JSON object), and checks the answer. It also keeps the
  * folder complete: every function needs an event, and every event file must be listed.
  */
 @ExtendWith(LocalCloud.class)
@@ -164,6 +165,12 @@ class ReplayEventsIT {
           assertThat(moto.rawEmails()).as(file + ": emails SES (moto) accepted")
               .hasSize(emailsBefore + entry.path("emails").asInt());
         }
+      } else if (isSnsFunction(function)) {
+        // SES bounce and complaint notifications, as the topic delivers them; no exception
+        // means they were recorded
+        snsHandler(function).handleRequest(
+            LambdaEventSerializers.serializerFor(SNSEvent.class, loader()).fromJson(json), null);
+        assertThat(entry.path("completes").asBoolean()).as(file).isTrue();
       } else if (entry.has("completes")) {
         // a direct invocation: any JSON object, and no exception means it did its work
         Object result = directHandler(function).handleRequest(
@@ -178,7 +185,12 @@ class ReplayEventsIT {
         assertThat(response.getStatusCode()).as(file + " -> " + response.getBody())
             .isEqualTo(entry.path("status").asInt());
         if (response.getStatusCode() >= 400) {
-          assertThat(JSON.readTree(response.getBody()).at("/error/code").isTextual()).isTrue();
+          // API errors are JSON; a link opened in a browser gets a page saying what went wrong
+          if (response.getHeaders().getOrDefault("Content-Type", "").startsWith("text/html")) {
+            assertThat(response.getBody()).as(file).contains("<h1");
+          } else {
+            assertThat(JSON.readTree(response.getBody()).at("/error/code").isTextual()).isTrue();
+          }
         }
         // a value the answer gave (e.g. a message id) replaces its sample in later events
         entry.path("captures").fields().forEachRemaining(capture -> {
@@ -228,6 +240,24 @@ class ReplayEventsIT {
   private static boolean isStreamFunction(String functionId) {
     return newsroom.template.streamSubscriptions().stream()
         .anyMatch(s -> s.functionId().equals(functionId));
+  }
+
+  private static boolean isSnsFunction(String functionId) {
+    return newsroom.template.functions().stream()
+        .filter(f -> f.id().equals(functionId))
+        .anyMatch(f -> {
+          for (JsonNode event : f.events()) {
+            if ("SNS".equals(event.path("Type").asText())) {
+              return true;
+            }
+          }
+          return false;
+        });
+  }
+
+  @SuppressWarnings("unchecked")
+  private static RequestHandler<SNSEvent, Object> snsHandler(String functionId) {
+    return (RequestHandler<SNSEvent, Object>) instantiate(functionId);
   }
 
   @SuppressWarnings("unchecked")

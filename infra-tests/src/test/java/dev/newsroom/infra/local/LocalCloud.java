@@ -7,6 +7,7 @@ import dev.newsroom.devserver.LocalAws;
 import dev.newsroom.devserver.LocalS3;
 import dev.newsroom.devserver.SamTemplate;
 import dev.newsroom.devserver.TableBuilder;
+import dev.newsroom.shared.Hashing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,14 +15,16 @@ import java.util.Optional;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
 
 /**
- * Once per test JVM: points the SDK at DynamoDB Local and S3Mock (started here, on 127.0.0.1 and
- * free ports, stopped when the run ends), or at the endpoints in {@code AWS_ENDPOINT_URL} /
- * {@code AWS_ENDPOINT_URL_DYNAMODB} / {@code AWS_ENDPOINT_URL_S3} when set (LocalStack), in which
- * case no local server starts. Then it gives the handlers the environment template.yaml gives
- * them and creates the template's tables under their logical ids and the site bucket, as the dev
- * server does.
+ * Once per test JVM: points the SDK at DynamoDB Local, S3Mock and moto (for Secrets Manager),
+ * started here on 127.0.0.1 and free ports and stopped when the run ends, or at the endpoints in
+ * {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_DYNAMODB} / {@code AWS_ENDPOINT_URL_S3} /
+ * {@code AWS_ENDPOINT_URL_SECRETS_MANAGER} when set (LocalStack), in which case no local server
+ * starts. Then it gives the handlers the environment template.yaml gives them and creates the
+ * template's tables under their logical ids, the site bucket and the subscription link key, as
+ * a deploy (or the dev server) does.
  */
 public final class LocalCloud implements BeforeAllCallback {
 
@@ -33,14 +36,19 @@ public final class LocalCloud implements BeforeAllCallback {
 
     private final DynamoDbLocal dynamoDb;
     private final LocalS3 s3;
+    private final MotoServer moto;
 
-    Servers(DynamoDbLocal dynamoDb, LocalS3 s3) {
+    Servers(DynamoDbLocal dynamoDb, LocalS3 s3, MotoServer moto) {
       this.dynamoDb = dynamoDb;
       this.s3 = s3;
+      this.moto = moto;
     }
 
     @Override
     public void close() throws Exception {
+      if (moto != null) {
+        moto.close();
+      }
       if (s3 != null) {
         s3.close();
       }
@@ -60,6 +68,7 @@ public final class LocalCloud implements BeforeAllCallback {
     try {
       DynamoDbLocal dynamoDb = null;
       LocalS3 s3 = null;
+      MotoServer moto = null;
       if (endpoint("DYNAMODB").isEmpty()) {
         dynamoDb = DynamoDbLocal.start(null);
         System.setProperty("aws.endpointUrlDynamoDb", dynamoDb.endpoint());
@@ -67,6 +76,10 @@ public final class LocalCloud implements BeforeAllCallback {
       if (endpoint("S3").isEmpty()) {
         s3 = LocalS3.start(Files.createTempDirectory("newsroom-it-s3"), false, SITE_BUCKET);
         System.setProperty("aws.endpointUrlS3", s3.endpoint());
+      }
+      if (endpoint("SECRETS_MANAGER").isEmpty()) {
+        moto = MotoServer.start();
+        System.setProperty("aws.endpointUrlSecretsManager", moto.endpoint());
       }
       // Emulators take any static pair; real credentials in the environment still win.
       if (Env.optional("AWS_ACCESS_KEY_ID").isEmpty()) {
@@ -82,7 +95,8 @@ public final class LocalCloud implements BeforeAllCallback {
       if (s3 == null) {
         createBucket();
       }
-      return new Servers(dynamoDb, s3);
+      createLinkKey();
+      return new Servers(dynamoDb, s3, moto);
     } catch (Exception e) {
       throw new IllegalStateException("could not set up the local cloud", e);
     }
@@ -92,6 +106,16 @@ public final class LocalCloud implements BeforeAllCallback {
     try {
       AwsClients.s3().createBucket(r -> r.bucket(SITE_BUCKET));
     } catch (BucketAlreadyOwnedByYouException alreadyThere) {
+      // a previous run made it
+    }
+  }
+
+  /** The secret the template generates for signed subscription links: 64 random characters. */
+  private static void createLinkKey() {
+    try {
+      AwsClients.secretsManager().createSecret(r -> r.name(Env.require("SUBSCRIPTION_LINK_SECRET"))
+          .secretString(Hashing.randomToken(48)));
+    } catch (ResourceExistsException alreadyThere) {
       // a previous run made it
     }
   }
