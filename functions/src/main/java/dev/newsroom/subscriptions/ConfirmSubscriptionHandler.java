@@ -16,7 +16,7 @@ public final class ConfirmSubscriptionHandler extends HttpHandler {
   private final SiteContext site;
 
   public ConfirmSubscriptionHandler() {
-    this(Subscriptions.service(), Subscriptions.site());
+    this(Subscriptions.confirmations(), Subscriptions.site());
   }
 
   ConfirmSubscriptionHandler(SubscriptionService subscriptions, SiteContext site) {

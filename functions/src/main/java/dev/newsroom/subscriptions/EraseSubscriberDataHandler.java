@@ -14,7 +14,7 @@ public final class EraseSubscriberDataHandler extends HttpHandler {
   private final SiteContext site;
 
   public EraseSubscriberDataHandler() {
-    this(Subscriptions.data(), Subscriptions.site());
+    this(Subscriptions.dataLinks(), Subscriptions.site());
   }
 
   EraseSubscriberDataHandler(SubscriberDataService data, SiteContext site) {

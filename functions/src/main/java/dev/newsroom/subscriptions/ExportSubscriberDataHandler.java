@@ -23,7 +23,7 @@ public final class ExportSubscriberDataHandler extends HttpHandler {
   private final SiteContext site;
 
   public ExportSubscriberDataHandler() {
-    this(Subscriptions.data(), Subscriptions.site());
+    this(Subscriptions.dataLinks(), Subscriptions.site());
   }
 
   ExportSubscriberDataHandler(SubscriberDataService data, SiteContext site) {

@@ -19,7 +19,7 @@ public final class RequestSubscriberDataHandler extends HttpHandler {
   private final SiteContext site;
 
   public RequestSubscriberDataHandler() {
-    this(Subscriptions.data(), Subscriptions.site());
+    this(Subscriptions.dataRequests(), Subscriptions.site());
   }
 
   RequestSubscriberDataHandler(SubscriberDataService data, SiteContext site) {

@@ -19,7 +19,7 @@ public final class SubscribeHandler extends HttpHandler {
   private final SiteContext site;
 
   public SubscribeHandler() {
-    this(Subscriptions.service(), Subscriptions.site());
+    this(Subscriptions.signups(), Subscriptions.site());
   }
 
   SubscribeHandler(SubscriptionService subscriptions, SiteContext site) {

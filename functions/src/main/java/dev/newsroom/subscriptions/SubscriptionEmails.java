@@ -3,6 +3,7 @@ package dev.newsroom.subscriptions;
 import static dev.newsroom.mail.MailHtml.escape;
 
 import dev.newsroom.mail.EmailMessage;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -64,7 +65,7 @@ final class SubscriptionEmails {
   }
 
   /** Links to download or erase what we hold, valid until {@code expiresAt}. */
-  EmailMessage dataLinks(Subscriber subscriber, java.time.Instant expiresAt) {
+  EmailMessage dataLinks(Subscriber subscriber, Instant expiresAt) {
     String export = links.export(subscriber.id(), expiresAt);
     String erase = links.erase(subscriber.id(), expiresAt);
     String text = String.join("\n",

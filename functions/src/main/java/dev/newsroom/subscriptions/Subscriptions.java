@@ -6,43 +6,70 @@ import dev.newsroom.ratelimit.DynamoDbRateLimiter;
 import dev.newsroom.ratelimit.RateLimiter;
 import dev.newsroom.shared.Clock;
 
-/** Wires the real adapters for the subscription handlers' no-arg constructors. */
+/**
+ * Wires the real adapters for the subscription handlers' no-arg constructors. Each function reads
+ * only the configuration its use case needs (template.yaml gives it exactly that): only those
+ * that send mail know the outbox, only those that count requests the rate-limit table.
+ */
 final class Subscriptions {
+
+  /** For use cases that never count requests; reaching it is a wiring mistake. */
+  private static final RateLimiter NO_LIMITS = (scope, subject, limit) -> {
+    throw new IllegalStateException("this function counts no requests");
+  };
 
   private Subscriptions() {}
 
-  static SubscriptionService service() {
-    return new SubscriptionService(repository(), rateLimiter(), signer(), site().name(),
+  /** Signup: mails the confirmation, counts requests. */
+  static SubscriptionService signups() {
+    return new SubscriptionService(repository(outbox()), rateLimiter(), signer(), site().name(),
         Clock.system());
   }
 
-  static SubscriberDataService data() {
-    return new SubscriberDataService(repository(), rateLimiter(), signer(), site().name(),
+  /** Confirmation: mails the welcome. */
+  static SubscriptionService confirmations() {
+    return new SubscriptionService(repository(outbox()), NO_LIMITS, signer(), site().name(),
         Clock.system());
+  }
+
+  /** Unsubscribe: sends nothing. */
+  static SubscriptionService unsubscribes() {
+    return new SubscriptionService(repository(null), NO_LIMITS, signer(), site().name(),
+        Clock.system());
+  }
+
+  /** Data requests: mail the links, count requests. */
+  static SubscriberDataService dataRequests() {
+    return new SubscriberDataService(repository(outbox()), rateLimiter(), signer(),
+        site().name(), Clock.system());
+  }
+
+  /** Export and erase: through a signed link, sending nothing. */
+  static SubscriberDataService dataLinks() {
+    return new SubscriberDataService(repository(null), NO_LIMITS, signer(), site().name(),
+        Clock.system());
+  }
+
+  static MailFeedbackService feedback() {
+    return new MailFeedbackService(repository(null), Clock.system());
   }
 
   static SiteContext site() {
     return SiteContext.fromEnv();
   }
 
-  static MailFeedbackService feedback() {
-    return new MailFeedbackService(repository(), Clock.system());
+  private static String outbox() {
+    return Env.require("OUTBOX_TABLE");
   }
 
-  /** Only functions that send mail are given the outbox table. */
-  private static SubscriberRepository repository() {
+  private static SubscriberRepository repository(String outboxTable) {
     return new DynamoDbSubscriberRepository(AwsClients.dynamoDb(),
-        Env.require("SUBSCRIBERS_TABLE"), Env.optional("OUTBOX_TABLE").orElse(null));
+        Env.require("SUBSCRIBERS_TABLE"), outboxTable);
   }
 
-  /** Functions that never count requests get no rate-limit table and no limiter. */
   private static RateLimiter rateLimiter() {
-    return Env.optional("RATE_LIMITS_TABLE")
-        .<RateLimiter>map(table -> new DynamoDbRateLimiter(AwsClients.dynamoDb(), table,
-            Clock.system()))
-        .orElse((scope, subject, limit) -> {
-          throw new IllegalStateException("this function has no rate-limit table");
-        });
+    return new DynamoDbRateLimiter(AwsClients.dynamoDb(), Env.require("RATE_LIMITS_TABLE"),
+        Clock.system());
   }
 
   private static LinkSigner signer() {

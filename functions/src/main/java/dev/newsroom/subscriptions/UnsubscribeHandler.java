@@ -18,7 +18,7 @@ public final class UnsubscribeHandler extends HttpHandler {
   private final SiteContext site;
 
   public UnsubscribeHandler() {
-    this(Subscriptions.service(), Subscriptions.site());
+    this(Subscriptions.unsubscribes(), Subscriptions.site());
   }
 
   UnsubscribeHandler(SubscriptionService subscriptions, SiteContext site) {

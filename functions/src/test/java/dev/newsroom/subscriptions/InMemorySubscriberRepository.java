@@ -105,10 +105,6 @@ final class InMemorySubscriberRepository implements SubscriberRepository {
     subscribers.put(subscriber.id(), subscriber);
   }
 
-  Map<String, EmailMessage> outbox() {
-    return Map.copyOf(outbox);
-  }
-
   /** Queued emails in order. */
   List<EmailMessage> emails() {
     return List.copyOf(outbox.values());
@@ -116,10 +112,6 @@ final class InMemorySubscriberRepository implements SubscriberRepository {
 
   List<String> outboxIds() {
     return List.copyOf(outbox.keySet());
-  }
-
-  int tokenCount() {
-    return tokens.size();
   }
 
   int applies() {
