@@ -46,7 +46,9 @@ public final class UnsubscribeHandler extends HttpHandler {
     if (result != LinkState.DONE) {
       return site.pages(request).unsubscribe(result, "");
     }
-    return !oneClick && LinkRequests.isForm(request)
-        ? HttpResponse.seeOther(SitePaths.SUBSCRIBE_UNSUBSCRIBED) : site.pages(request).unsubscribed();
+    if (!oneClick && LinkRequests.isForm(request)) {
+      return HttpResponse.seeOther(SitePaths.SUBSCRIBE_UNSUBSCRIBED);
+    }
+    return site.pages(request).unsubscribed();
   }
 }

@@ -20,7 +20,8 @@ class LinkSignerTest {
   void verify_whenSignedForThatPurpose_returnsTheSubscriber() {
     String token = signer.sign(LinkSigner.Purpose.UNSUBSCRIBE, ID, null);
 
-    assertThat(signer.verify(LinkSigner.Purpose.UNSUBSCRIBE, token, NOW.plus(Duration.ofDays(3650))))
+    assertThat(signer.verify(LinkSigner.Purpose.UNSUBSCRIBE, token,
+        NOW.plus(Duration.ofDays(3650))))
         .hasValue(ID);
     assertThat(token).matches("[A-Za-z0-9_-]{43}\\.0\\.[A-Za-z0-9_-]{22}");
   }

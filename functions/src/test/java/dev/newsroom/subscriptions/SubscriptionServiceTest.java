@@ -224,7 +224,8 @@ class SubscriptionServiceTest {
     SubscriptionService service = new SubscriptionService(always, f.rateLimiter, f.signer,
         "Newsroom", f.clock);
 
-    assertThatThrownBy(() -> service.subscribe(new SignupRequest(ADA, "", "", "", null, VISITOR, SubscriptionFixture.SITE)))
+    assertThatThrownBy(() -> service.subscribe(new SignupRequest(ADA, "", "", "", null, VISITOR,
+        SubscriptionFixture.SITE)))
         .isInstanceOf(UnavailableException.class);
     assertThat(always.emails()).isEmpty();
   }
@@ -251,7 +252,8 @@ class SubscriptionServiceTest {
     String token = f.lastConfirmationToken();
     f.clock.advance(Duration.ofHours(47));
 
-    LinkState result = f.subscriptions.confirm(token, new Visitor("198.51.100.2", "Another Browser"), SubscriptionFixture.SITE);
+    LinkState result = f.subscriptions.confirm(token,
+        new Visitor("198.51.100.2", "Another Browser"), SubscriptionFixture.SITE);
 
     assertThat(result).isEqualTo(LinkState.DONE);
     Subscriber s = f.repository.find(id(ADA)).orElseThrow();
