@@ -158,8 +158,6 @@ class DevServerSubscriptionTest {
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--no-first-run", "--disable-component-update",
         "--disable-sync", "--window-size=1280,1600",
-        // no smooth scrolling (site.css): a click must not land on an element still moving
-        "--force-prefers-reduced-motion",
         "--user-data-dir=" + profile);
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();

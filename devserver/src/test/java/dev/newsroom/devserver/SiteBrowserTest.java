@@ -287,9 +287,6 @@ class SiteBrowserTest {
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu",
         "--disable-dev-shm-usage", "--disable-background-networking", "--no-first-run",
         "--disable-component-update", "--disable-sync", "--window-size=1280,1600",
-        // site.css scrolls smoothly unless reduced motion is asked for; a click on an element
-        // still scrolling into view lands on whatever passes under it (flaky on a busy machine)
-        "--force-prefers-reduced-motion",
         "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
     if (!javascript) {
       options.setExperimentalOption("prefs",
