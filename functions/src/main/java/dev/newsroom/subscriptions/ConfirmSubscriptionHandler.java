@@ -28,7 +28,8 @@ public final class ConfirmSubscriptionHandler extends HttpHandler {
   protected HttpResponse handle(HttpRequest request) {
     if (!"POST".equals(request.method())) {
       String token = LinkRequests.queryToken(request);
-      return site.pages(request).confirm(subscriptions.confirmationState(token), token);
+      LinkState state = subscriptions.confirmationState(token);
+      return LinkRequests.page(request, state, () -> site.pages(request).confirm(state, token));
     }
     String token = LinkRequests.postToken(request);
     LinkState result = subscriptions.confirm(token,
@@ -39,7 +40,9 @@ public final class ConfirmSubscriptionHandler extends HttpHandler {
       }
       return LinkRequests.json(200, "confirmed");
     }
-    return result == LinkState.DONE ? HttpResponse.seeOther(SitePaths.SUBSCRIBE_CONFIRMED)
-        : site.pages(request).confirm(result, token);
+    if (result == LinkState.DONE) {
+      return HttpResponse.seeOther(SitePaths.SUBSCRIBE_CONFIRMED);
+    }
+    return LinkRequests.page(request, result, () -> site.pages(request).confirm(result, token));
   }
 }

@@ -26,7 +26,8 @@ public final class EraseSubscriberDataHandler extends HttpHandler {
   protected HttpResponse handle(HttpRequest request) {
     if (!"POST".equals(request.method())) {
       String token = LinkRequests.queryToken(request);
-      return site.pages(request).erase(data.eraseState(token), token);
+      LinkState state = data.eraseState(token);
+      return LinkRequests.page(request, state, () -> site.pages(request).erase(state, token));
     }
     LinkState result = data.erase(LinkRequests.postToken(request));
     if (LinkRequests.wantsJson(request)) {
@@ -35,7 +36,9 @@ public final class EraseSubscriberDataHandler extends HttpHandler {
       }
       return LinkRequests.json(200, "erased");
     }
-    SubscriptionPages pages = site.pages(request);
-    return result == LinkState.DONE ? pages.erased() : pages.erase(result, "");
+    if (result == LinkState.DONE) {
+      return site.pages(request).erased();
+    }
+    return LinkRequests.page(request, result, () -> site.pages(request).erase(result, ""));
   }
 }

@@ -35,14 +35,16 @@ public final class ExportSubscriberDataHandler extends HttpHandler {
   protected HttpResponse handle(HttpRequest request) {
     if (!"POST".equals(request.method())) {
       String token = LinkRequests.queryToken(request);
-      return site.pages(request).export(data.exportState(token), token);
+      LinkState state = data.exportState(token);
+      return LinkRequests.page(request, state, () -> site.pages(request).export(state, token));
     }
     Optional<SubscriberExport> export = data.export(LinkRequests.postToken(request));
     if (export.isEmpty()) {
       if (LinkRequests.wantsJson(request)) {
         throw LinkRequests.invalidLink();
       }
-      return site.pages(request).export(LinkState.INVALID, "");
+      return LinkRequests.page(request, LinkState.INVALID,
+          () -> site.pages(request).export(LinkState.INVALID, ""));
     }
     return new HttpResponse(200, Map.of(
         "Content-Type", HttpResponse.JSON,

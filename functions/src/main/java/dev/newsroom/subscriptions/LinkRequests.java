@@ -7,6 +7,7 @@ import dev.newsroom.web.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** What the link handlers share: where a link's token is, and how the caller wants the answer. */
 final class LinkRequests {
@@ -32,6 +33,25 @@ final class LinkRequests {
   /** The caller sent JSON and gets JSON back; forms and mail clients get pages. */
   static boolean wantsJson(HttpRequest request) {
     return "application/json".equals(request.mediaType());
+  }
+
+  /**
+   * A browser (following a link, or posting a page's form) asks for HTML and gets a page even
+   * when the link does not work; any other client gets the API's JSON error.
+   */
+  static boolean wantsPage(HttpRequest request) {
+    return request.header("accept").orElse("").contains("text/html");
+  }
+
+  /**
+   * The page for a link's state; a link that does not work is a 404 page for browsers and the
+   * JSON error {@code invalid_link} for everyone else.
+   */
+  static HttpResponse page(HttpRequest request, LinkState state, Supplier<HttpResponse> page) {
+    if (state == LinkState.INVALID && !wantsPage(request)) {
+      throw invalidLink();
+    }
+    return page.get();
   }
 
   /** A form post from one of our pages: answered with a redirect to a result page. */

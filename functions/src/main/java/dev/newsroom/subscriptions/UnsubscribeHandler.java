@@ -30,7 +30,9 @@ public final class UnsubscribeHandler extends HttpHandler {
   protected HttpResponse handle(HttpRequest request) {
     if (!"POST".equals(request.method())) {
       String token = LinkRequests.queryToken(request);
-      return site.pages(request).unsubscribe(subscriptions.unsubscribeState(token), token);
+      LinkState state = subscriptions.unsubscribeState(token);
+      return LinkRequests.page(request, state,
+          () -> site.pages(request).unsubscribe(state, token));
     }
     boolean oneClick = LinkRequests.isOneClick(request);
     boolean json = !oneClick && LinkRequests.wantsJson(request);
@@ -44,7 +46,7 @@ public final class UnsubscribeHandler extends HttpHandler {
       return LinkRequests.json(200, "unsubscribed");
     }
     if (result != LinkState.DONE) {
-      return site.pages(request).unsubscribe(result, "");
+      return LinkRequests.page(request, result, () -> site.pages(request).unsubscribe(result, ""));
     }
     if (!oneClick && LinkRequests.isForm(request)) {
       return HttpResponse.seeOther(SitePaths.SUBSCRIBE_UNSUBSCRIBED);

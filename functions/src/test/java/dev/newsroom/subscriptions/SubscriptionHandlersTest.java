@@ -152,8 +152,9 @@ class SubscriptionHandlersTest {
         JSON, "{\"token\":\"" + token + "\"}"), null);
     APIGatewayV2HTTPResponse bad = confirm.handleRequest(post("/api/subscriptions/confirm", JSON,
         "{\"token\":\"nope\"}"), null);
-    APIGatewayV2HTTPResponse badForm = confirm.handleRequest(post("/api/subscriptions/confirm",
-        FORM, "token=nope"), null);
+    APIGatewayV2HTTPResponse badForm = confirm.handleRequest(ApiEvents.request("POST",
+        "/api/subscriptions/confirm").header("content-type", FORM)
+        .header("accept", "text/html,application/xhtml+xml").body("token=nope").build(), null);
 
     assertThat(ok.getStatusCode()).isEqualTo(200);
     assertThat(ok.getBody()).isEqualTo("{\"status\":\"confirmed\"}");
@@ -166,16 +167,22 @@ class SubscriptionHandlersTest {
   }
 
   @Test
-  void confirm_getOnAnExpiredLink_shows404PageWithAWayForward() {
+  void confirm_getOnAnExpiredLink_shows404PageToBrowsersAndJsonToOthers() {
     f.subscribe("ada@example.org");
     String token = f.lastConfirmationToken();
     f.clock.advance(Duration.ofHours(49));
 
     APIGatewayV2HTTPResponse page = confirm.handleRequest(ApiEvents.request("GET",
+        "/api/subscriptions/confirm").query("token", token)
+        .header("accept", "text/html,application/xhtml+xml,*/*;q=0.8").build(), null);
+    APIGatewayV2HTTPResponse json = confirm.handleRequest(ApiEvents.request("GET",
         "/api/subscriptions/confirm").query("token", token).build(), null);
 
     assertThat(page.getStatusCode()).isEqualTo(404);
+    assertThat(page.getHeaders().get("Content-Type")).startsWith("text/html");
     assertThat(page.getBody()).contains("48 hours", "Subscribe again").doesNotContain("<form");
+    assertThat(json.getStatusCode()).isEqualTo(404);
+    assertThat(ApiEvents.json(json).at("/error/code").asText()).isEqualTo("invalid_link");
   }
 
   // ---------------------------------------------------------------- unsubscribe

@@ -14,6 +14,7 @@ import dev.newsroom.infra.local.MotoServer;
 import dev.newsroom.editors.DynamoDbEditorKeyRepository;
 import dev.newsroom.editors.EditorKeyService;
 import dev.newsroom.shared.Clock;
+import dev.newsroom.shared.Hashing;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -68,6 +70,7 @@ public final class Emulators implements AutoCloseable {
     System.setProperty("aws.endpointUrlS3", motoProxy.endpoint());
     System.setProperty("aws.endpointUrlSqs", moto.endpoint());
     System.setProperty("aws.endpointUrlSns", moto.endpoint());
+    System.setProperty("aws.endpointUrlSecretsManager", moto.endpoint());
     LocalAws.applyEnvironment(template);
     // Deployed, these name the real bucket and the site's public origin.
     System.setProperty("SITE_BUCKET", SITE_BUCKET);
@@ -89,6 +92,7 @@ public final class Emulators implements AutoCloseable {
       queues.put(queue, sqs.createQueue(r -> r.queueName(queue)).queueUrl());
     }
     verifySender();
+    createLinkKey();
     try (S3Client s3 = directS3()) {
       s3.createBucket(r -> r.bucket(SITE_BUCKET));
     }
@@ -113,6 +117,17 @@ public final class Emulators implements AutoCloseable {
     if (shared != null) {
       shared.close();
       shared = null;
+    }
+  }
+
+  /** The secret the template generates for the subscription links: 64 random characters. */
+  private void createLinkKey() {
+    try (SecretsManagerClient secrets = SecretsManagerClient.builder()
+        .endpointOverride(URI.create(moto.endpoint())).region(AwsClients.region())
+        .credentialsProvider(AwsClients.credentials()).httpClient(AwsClients.httpClient())
+        .build()) {
+      secrets.createSecret(r -> r.name(System.getProperty("SUBSCRIPTION_LINK_SECRET"))
+          .secretString(Hashing.randomToken(48)));
     }
   }
 
