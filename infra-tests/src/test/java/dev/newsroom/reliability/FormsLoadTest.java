@@ -49,7 +49,7 @@ class FormsLoadTest {
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(System.getProperty("aws.endpointUrlDynamoDb") == null,
+    assumeTrue(Boolean.getBoolean("newsroom.loadJvm"),
         "the load test needs a JVM of its own (surefire execution \"load\")");
     server = DevServer.start(Templates.repoRoot(), null, 0);
     // After the template's defaults are applied, before any form handler is built.
