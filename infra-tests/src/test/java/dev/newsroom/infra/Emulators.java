@@ -62,6 +62,8 @@ public final class Emulators implements AutoCloseable {
     template = Templates.sam();
     dynamoDbLocal = DynamoDbLocal.start(null);
     moto = MotoServer.start(root.resolve("infra-tests/target/moto-server.log"));
+    // The session listener stops it; should the JVM be ended before that, the child goes too.
+    Runtime.getRuntime().addShutdownHook(new Thread(moto::close, "moto-stop"));
     dynamoDbProxy = FaultProxy.start("dynamodb", URI.create(dynamoDbLocal.endpoint()));
     motoProxy = FaultProxy.start("moto", URI.create(moto.endpoint()));
 

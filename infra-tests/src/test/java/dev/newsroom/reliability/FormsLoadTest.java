@@ -49,7 +49,8 @@ class FormsLoadTest {
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(Boolean.getBoolean("newsroom.loadJvm"),
+    assumeTrue(Boolean.getBoolean("newsroom.loadJvm")
+            && System.getProperty("aws.endpointUrlDynamoDb") == null,
         "the load test needs a JVM of its own (surefire execution \"load\")");
     server = DevServer.start(Templates.repoRoot(), null, 0);
     // After the template's defaults are applied, before any form handler is built.
