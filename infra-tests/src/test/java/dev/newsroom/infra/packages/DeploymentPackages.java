@@ -1,0 +1,72 @@
+package dev.newsroom.infra.packages;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What {@code sam build} deploys: {@code functions/packaging/packages.mk} maps each function to a
+ * package, and {@code ./mvnw package} builds each package as
+ * {@code functions/target/packages/<name>.jar}.
+ */
+final class DeploymentPackages {
+
+  private static final Pattern LINE = Pattern.compile("package\\.(\\w+)\\s*:=\\s*(\\w+)");
+
+  private final Path folder;
+  private final Map<String, String> packageByFunction;
+
+  private DeploymentPackages(Path folder, Map<String, String> packageByFunction) {
+    this.folder = folder;
+    this.packageByFunction = packageByFunction;
+  }
+
+  static DeploymentPackages read(Path repoRoot) throws IOException {
+    Map<String, String> byFunction = new TreeMap<>();
+    for (String line : Files.readAllLines(
+        repoRoot.resolve("functions/packaging/packages.mk"))) {
+      Matcher m = LINE.matcher(line.strip());
+      if (m.matches()) {
+        byFunction.put(m.group(1), m.group(2));
+      }
+    }
+    return new DeploymentPackages(repoRoot.resolve("functions/target/packages"), byFunction);
+  }
+
+  /** The package a function deploys, or null when packages.mk names none. */
+  String packageOf(String functionId) {
+    return packageByFunction.get(functionId);
+  }
+
+  Map<String, String> packageByFunction() {
+    return packageByFunction;
+  }
+
+  /** Every package some function deploys. */
+  TreeSet<String> names() {
+    return new TreeSet<>(packageByFunction.values());
+  }
+
+  Path jar(String packageName) {
+    return folder.resolve(packageName + ".jar");
+  }
+
+  /** The jar a function deploys; fails when packages.mk names none or it was not built. */
+  Path jarOf(String functionId) {
+    String name = packageOf(functionId);
+    if (name == null) {
+      throw new IllegalStateException("functions/packaging/packages.mk names no package for "
+          + functionId);
+    }
+    Path jar = jar(name);
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing: ./mvnw package builds it");
+    }
+    return jar;
+  }
+}
