@@ -51,8 +51,7 @@ public final class LocalSes {
     return List.copyOf(sent);
   }
 
-  /** Answers one SendEmail call: the dev server routes {@link #PREFIX} here, tests may too. */
-  public void serve(HttpExchange exchange) throws IOException {
+  void serve(HttpExchange exchange) throws IOException {
     if (!exchange.getRequestURI().getPath().equals(PREFIX + "/v2/email/outbound-emails")
         || !"POST".equals(exchange.getRequestMethod())) {
       DevResponses.send(exchange, 404, "application/json", "{\"message\":\"not supported\"}");

@@ -8,7 +8,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Mints and revokes editor keys from a developer's machine:
- * {@code java -cp functions/target/functions-*-lambda.jar dev.newsroom.editors.EditorKeysCli
+ * {@code java -cp functions/target/functions-*-all.jar dev.newsroom.editors.EditorKeysCli
  * mint <editorId> | revoke <keyId>}, with {@code EDITOR_KEYS_TABLE} set to the stack's table.
  */
 public final class EditorKeysCli {

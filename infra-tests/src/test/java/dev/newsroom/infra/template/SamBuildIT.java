@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.newsroom.infra.local.LocalCloud;
 import dev.newsroom.infra.tools.PinnedTool;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -34,8 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
  * pass, and every function's artifact holds its handler class. Needs the SAM CLI on the PATH
  * (requirements-dev.txt; .ci/run installs it): without it this fails, it does not skip.
  *
- * <p>Runs after {@code package}, so it hands functions/Makefile the jar this build just made
- * ({@code NEWSROOM_LAMBDA_JAR}) instead of running Maven inside Maven.
+ * <p>Runs after {@code package}, so it hands functions/Makefile the deployment packages this
+ * build just made ({@code NEWSROOM_PACKAGES}) instead of running Maven inside Maven. Which
+ * function gets which package, and what is in it, the package tests check
+ * (dev.newsroom.infra.packages).
  */
 class SamBuildIT {
 
@@ -64,29 +66,43 @@ class SamBuildIT {
   }
 
   @Test
-  void samBuild_givesEveryFunctionTheSameJarHoldingItsHandler(@TempDir Path buildDir)
+  void samBuild_givesEveryFunctionOnePackageHoldingItsHandler(@TempDir Path buildDir)
       throws Exception {
     // never let SAM fall back to its Maven workflow, which runs mvn install
     assertThat(makefileProblems()).as("functions SAM would build with Maven").isEmpty();
     Map<String, String> environment = new HashMap<>();
-    freshLambdaJar().ifPresent(jar -> environment.put("NEWSROOM_LAMBDA_JAR", jar.toString()));
+    freshPackages().ifPresent(dir -> environment.put("NEWSROOM_PACKAGES", dir.toString()));
 
     PinnedTool.Result result = sam(environment, "build", "--build-in-source", "--build-dir",
         buildDir.toString());
 
     assertThat(result.exitCode()).as("sam build:\n" + result.output()).isZero();
-    Set<String> jarDigests = new TreeSet<>();
+    Map<String, Set<String>> digestsByJarName = new TreeMap<>();
     List<String> problems = new ArrayList<>();
     for (Map.Entry<String, JsonNode> function : functions().entrySet()) {
       String handler = function.getValue().at("/Properties/Handler").asText().split("::")[0];
       Path artifact = buildDir.resolve(function.getKey());
-      Set<String> classes = classesIn(artifact, jarDigests);
-      if (!classes.contains(handler.replace('.', '/') + ".class")) {
-        problems.add(function.getKey() + ": " + artifact + " has no " + handler);
+      List<Path> jars = jarsIn(artifact);
+      if (jars.size() != 1) {
+        problems.add(function.getKey() + ": " + artifact + " has " + jars.size()
+            + " jars in lib/, not one");
+        continue;
+      }
+      Path jar = jars.get(0);
+      digestsByJarName.computeIfAbsent(jar.getFileName().toString(), k -> new TreeSet<>())
+          .add(sha256(jar));
+      try (JarFile file = new JarFile(jar.toFile())) {
+        if (file.getEntry(handler.replace('.', '/') + ".class") == null) {
+          problems.add(function.getKey() + ": " + jar + " has no " + handler);
+        }
       }
     }
+    digestsByJarName.forEach((name, digests) -> {
+      if (digests.size() != 1) {
+        problems.add(name + " differs between functions");
+      }
+    });
     assertThat(problems).isEmpty();
-    assertThat(jarDigests).as("one jar, the same bytes for every function").hasSize(1);
   }
 
   // ------------------------------------------------------------------ helpers
@@ -117,52 +133,40 @@ class SamBuildIT {
     return functions;
   }
 
-  /** Class entries of an artifact: loose classes and the jars in lib/ (digests collected). */
-  private static Set<String> classesIn(Path artifact, Set<String> jarDigests) throws IOException {
-    Set<String> classes = new TreeSet<>();
-    if (!Files.isDirectory(artifact)) {
-      return classes;
+  /** The jars an artifact puts on the class path (lib/), none when it was not built. */
+  private static List<Path> jarsIn(Path artifact) throws IOException {
+    Path lib = artifact.resolve("lib");
+    if (!Files.isDirectory(lib)) {
+      return List.of();
     }
-    try (Stream<Path> files = Files.walk(artifact)) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        String name = artifact.relativize(file).toString().replace(File.separatorChar, '/');
-        if (name.endsWith(".class")) {
-          classes.add(name);
-        } else if (name.startsWith("lib/") && name.endsWith(".jar")) {
-          jarDigests.add(sha256(file));
-          try (JarFile jar = new JarFile(file.toFile())) {
-            jar.stream().map(e -> e.getName()).filter(n -> n.endsWith(".class"))
-                .forEach(classes::add);
-          }
-        }
-      }
+    try (Stream<Path> files = Files.list(lib)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".jar")).toList();
     }
-    return classes;
   }
 
-  /** The shaded jar of this build, if it is newer than every compiled class of functions/. */
-  private static Optional<Path> freshLambdaJar() throws IOException {
+  /** This build's packages folder, if every package is newer than every compiled class. */
+  private static Optional<Path> freshPackages() throws IOException {
     Path target = root.resolve("functions/target");
-    Optional<Path> jar;
-    try (Stream<Path> files = Files.list(target)) {
-      jar = files.filter(p -> p.getFileName().toString().matches("functions-.*-lambda\\.jar"))
-          .findFirst();
-    } catch (IOException e) {
+    Path packages = target.resolve("packages");
+    if (!Files.isDirectory(packages)) {
       return Optional.empty();
     }
-    if (jar.isEmpty()) {
-      return jar;
+    long built;
+    try (Stream<Path> jars = Files.list(packages)) {
+      built = jars.filter(j -> j.getFileName().toString().endsWith(".jar"))
+          .mapToLong(SamBuildIT::lastModified).min().orElse(0);
     }
-    long built = Files.getLastModifiedTime(jar.get()).toMillis();
     try (Stream<Path> classes = Files.walk(target.resolve("classes"))) {
-      boolean stale = classes.anyMatch(c -> {
-        try {
-          return Files.getLastModifiedTime(c).toMillis() > built;
-        } catch (IOException e) {
-          return true;
-        }
-      });
-      return stale ? Optional.empty() : jar;
+      long newest = classes.mapToLong(SamBuildIT::lastModified).max().orElse(Long.MAX_VALUE);
+      return built > 0 && newest <= built ? Optional.of(packages) : Optional.empty();
+    }
+  }
+
+  private static long lastModified(Path file) {
+    try {
+      return Files.getLastModifiedTime(file).toMillis();
+    } catch (IOException e) {
+      return Long.MAX_VALUE;
     }
   }
 
