@@ -6,5 +6,5 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 bench_build
 bench_java dev.newsroom.bench.ColdStartBench --repo "$BENCH_ROOT" \
-  --functions-jar "$FUNCTIONS_JAR" --baseline-jar "$BASELINE_JAR" \
+  --all-jar "$ALL_JAR" --baseline-jar "$BASELINE_JAR" \
   --harness-jar "$HARNESS_JAR" --runs "${1:-10}"

@@ -1,9 +1,10 @@
 # Shared by the bench scripts: build once, then run a harness main on the harness classpath.
-# Sourced, never run. The build packages the deployment jar exactly as `./mvnw package` does, plus
-# the baseline jar (profile bench-jars), and runs no tests.
+# Sourced, never run. The build packages the deployment packages exactly as `./mvnw package` does
+# (functions/target/packages, and the -all jar they are cut from), plus the baseline jar (profile
+# bench-jars), and runs no tests.
 
 BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-FUNCTIONS_JAR="$BENCH_ROOT/functions/target/functions-1.0.0-SNAPSHOT-lambda.jar"
+ALL_JAR="$BENCH_ROOT/functions/target/functions-1.0.0-SNAPSHOT-all.jar"
 HARNESS_JAR="$BENCH_ROOT/bench/harness/target/bench-1.0.0-SNAPSHOT.jar"
 BASELINE_JAR="$BENCH_ROOT/bench/baseline/target/bench-baseline-1.0.0-SNAPSHOT-lambda.jar"
 

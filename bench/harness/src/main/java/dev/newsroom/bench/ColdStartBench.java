@@ -1,26 +1,20 @@
 package dev.newsroom.bench;
 
+import dev.newsroom.devserver.DeploymentPackages;
 import dev.newsroom.devserver.SamTemplate;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 
 /**
  * Cold start of every HTTP function, side by side with a bare JVM (the floor) and a handler
@@ -28,7 +22,11 @@ import java.util.zip.ZipOutputStream;
  * Each variant is a fresh JVM timed from spawn to exit; rounds interleave the variants so that
  * machine noise hits them alike, and the report gives medians.
  *
- * <p>Arguments: {@code --repo DIR --functions-jar JAR --baseline-jar JAR --harness-jar JAR
+ * <p>Each function starts from its deployment package (functions/target/packages, as
+ * packaging/packages.mk maps it); one lever starts GetArticle from the one shaded jar every
+ * function shipped before the packages ({@code --all-jar}).
+ *
+ * <p>Arguments: {@code --repo DIR --all-jar JAR --baseline-jar JAR --harness-jar JAR
  * [--runs N]}. The harness jar holds the launcher: a jar rather than a directory, because AppCDS
  * archives only jars.
  */
@@ -59,17 +57,19 @@ public final class ColdStartBench {
       "status=(\\d+)(?: initMs=(\\d+) invokeMs=(\\d+))?");
 
   private final Path repo;
-  private final Path functionsJar;
+  private final DeploymentPackages packages;
+  private final Path allJar;
   private final Path baselineJar;
   private final Path harness;
   private final Path work;
   private final List<String> flags;
   private final String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
-  private ColdStartBench(Path repo, Path functionsJar, Path baselineJar, Path harness, Path work,
-      List<String> flags) {
+  private ColdStartBench(Path repo, DeploymentPackages packages, Path allJar, Path baselineJar,
+      Path harness, Path work, List<String> flags) {
     this.repo = repo;
-    this.functionsJar = functionsJar;
+    this.packages = packages;
+    this.allJar = allJar;
     this.baselineJar = baselineJar;
     this.harness = harness;
     this.work = work;
@@ -84,8 +84,8 @@ public final class ColdStartBench {
     List<String> flags = new ArrayList<>(RUNTIME_FLAGS);
     flags.addAll(templateFlags(template));
     Path work = Files.createTempDirectory("newsroom-coldstart");
-    ColdStartBench bench = new ColdStartBench(repo, Path.of(opts.get("functions-jar")),
-        Path.of(opts.get("baseline-jar")), Path.of(opts.get("harness-jar")), work, flags);
+    ColdStartBench bench = new ColdStartBench(repo, DeploymentPackages.read(repo),
+        Path.of(opts.get("all-jar")), Path.of(opts.get("baseline-jar")), Path.of(opts.get("harness-jar")), work, flags);
     try (BenchWorld world = BenchWorld.start(repo)) {
       bench.run(world, runs);
     } finally {
@@ -120,7 +120,8 @@ public final class ColdStartBench {
       Map<String, String> env = functionEnv(world, function.environment());
       Prep prep = write ? () -> world.prepareScratch(route.method(), route.path()) : () -> { };
       functions.put(function.id(), new Variant(function.id(),
-          cmd(flags, launcherClasspath(functionsJar), LambdaLauncher.class.getName(),
+          cmd(flags, launcherClasspath(packages.jarOf(function.id())),
+              LambdaLauncher.class.getName(),
               function.handlerClass(), event.toString()), env, prep));
     }
     Variant getArticle = functions.get(GET_ARTICLE);
@@ -146,10 +147,10 @@ public final class ColdStartBench {
     noTiered.addAll(0, RUNTIME_FLAGS);
     variants.add(withFlags(getArticle, "lever off: GetArticle without TieredStopAtLevel=1",
         noTiered));
-    Path ownJar = perFunctionJar(getArticle);
-    variants.add(new Variant("lever: GetArticle from a per-function jar ("
-        + mb(Files.size(ownJar)) + " MB, only the classes it loads)",
-        replace(getArticle.command(), functionsJar.toString() + pathSep(), ownJar + pathSep()),
+    Path ownJar = packages.jarOf(GET_ARTICLE);
+    variants.add(new Variant("lever off: GetArticle from the one shared jar ("
+        + mb(Files.size(allJar)) + " MB, vs its " + mb(Files.size(ownJar)) + " MB package)",
+        replace(getArticle.command(), ownJar + pathSep(), allJar + pathSep()),
         getArticle.env(), () -> { }));
     Path archive = cdsArchive(getArticle);
     variants.add(withFlags(getArticle, "lever: GetArticle + AppCDS archive (not deployable)",
@@ -157,7 +158,7 @@ public final class ColdStartBench {
             "-Xlog:cds+dynamic=off"))));
     List<String> crt = classpathJars("aws-crt-client-", "aws-crt-0", "crt-core-");
     for (String client : List.of("urlconnection", "crt")) {
-      List<Path> cp = new ArrayList<>(List.of(functionsJar, harness));
+      List<Path> cp = new ArrayList<>(List.of(allJar, harness));
       if (client.equals("crt")) {
         crt.forEach(j -> cp.add(Path.of(j)));
       }
@@ -279,43 +280,6 @@ public final class ColdStartBench {
     command.addAll(jvmFlags);
     command.addAll(v.command().subList(1 + flags.size(), v.command().size()));
     return new Variant(name, command, v.env(), v.prep());
-  }
-
-  /**
-   * The smallest package GetArticle could have: the classes it actually loads (from a class-load
-   * trace) plus every resource of the shared jar. If even this does not start faster, per-function
-   * packaging cannot pay for itself in start time.
-   */
-  private Path perFunctionJar(Variant v) throws Exception {
-    Path trace = work.resolve("classload.log");
-    runOnce(withFlags(v, v.name(), concat(flags,
-        List.of("-Xlog:class+load=info:file=" + trace))));
-    Set<String> loaded = new TreeSet<>();
-    String jarName = functionsJar.getFileName().toString();
-    for (String line : Files.readAllLines(trace)) {
-      int source = line.indexOf(" source: ");
-      if (source > 0 && line.substring(source).contains(jarName)) {
-        String name = line.substring(line.lastIndexOf(' ', source - 1) + 1, source);
-        loaded.add(name.replace('.', '/') + ".class");
-      }
-    }
-    Path jar = work.resolve("get-article-only.jar");
-    try (ZipFile shared = new ZipFile(functionsJar.toFile());
-        ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(jar))) {
-      for (ZipEntry entry : Collections.list(shared.entries())) {
-        boolean keep = !entry.isDirectory()
-            && (!entry.getName().endsWith(".class") || loaded.contains(entry.getName()));
-        if (keep) {
-          out.putNextEntry(new ZipEntry(entry.getName()));
-          try (InputStream in = shared.getInputStream(entry)) {
-            in.transferTo(out);
-          }
-          out.closeEntry();
-        }
-      }
-    }
-    System.out.printf("  per-function jar: %d classes loaded from the shared jar%n", loaded.size());
-    return jar;
   }
 
   /** A dynamic AppCDS archive from one training run of the same command. */

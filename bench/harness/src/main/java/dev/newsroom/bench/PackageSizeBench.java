@@ -1,28 +1,26 @@
 package dev.newsroom.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.newsroom.devserver.DeploymentPackages;
+import dev.newsroom.devserver.SamTemplate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * The deployment package of every function in template.yaml and its size. A CodeUri naming a
- * Maven module means that module's shaded {@code -lambda.jar} (what `./mvnw package` builds for
- * deployment); a CodeUri naming a file means that file. The largest package is broken down by
- * library so the next trim is easy to find.
+ * The deployment package of every function in template.yaml, as {@code sam build} ships it (the
+ * package functions/packaging/packages.mk names, built by `./mvnw package` in
+ * functions/target/packages), and its size against 10 MB = 10,000,000 bytes. The largest package
+ * is broken down by library so the next trim is easy to find; the one jar every function shipped
+ * before the packages (the -all jar) is printed alongside.
  *
- * <p>Arguments: {@code --repo DIR}.
+ * <p>Arguments: {@code --repo DIR --all-jar JAR}.
  */
 public final class PackageSizeBench {
 
@@ -31,48 +29,36 @@ public final class PackageSizeBench {
   private PackageSizeBench() {}
 
   public static void main(String[] args) throws Exception {
-    Path repo = Path.of(BenchArgs.parse(args).getOrDefault("repo", "."))
-        .toAbsolutePath().normalize();
-    JsonNode template = new ObjectMapper(new YAMLFactory()).readTree(
-        repo.resolve("template.yaml").toFile());
-    String globalCode = template.at("/Globals/Function/CodeUri").asText(null);
-    Map<String, Path> packages = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> resource : iterable(template.path("Resources"))) {
-      if ("AWS::Serverless::Function".equals(resource.getValue().path("Type").asText())) {
-        String code = resource.getValue().at("/Properties/CodeUri").asText(globalCode);
-        packages.put(resource.getKey(), deploymentPackage(repo.resolve(code)));
-      }
-    }
-    System.out.printf("Deployment package per function (limit %.0f MB)%n", LIMIT / 1e6);
-    System.out.printf("%-34s %9s  %s%n", "function", "MB", "package");
+    Map<String, String> opts = BenchArgs.parse(args);
+    Path repo = Path.of(opts.getOrDefault("repo", ".")).toAbsolutePath().normalize();
+    SamTemplate template = SamTemplate.read(repo.resolve("template.yaml"));
+    DeploymentPackages packages = DeploymentPackages.read(repo);
+
+    System.out.printf("Deployment package per function (limit %,d bytes)%n", LIMIT);
+    System.out.printf("%-34s %-6s %12s %6s%n", "function", "pkg", "bytes", "MB");
     Path largest = null;
-    for (Map.Entry<String, Path> e : packages.entrySet()) {
-      long size = Files.size(e.getValue());
-      System.out.printf("%-34s %9.2f  %s%n", e.getKey(), size / 1e6, repo.relativize(e.getValue()));
+    for (SamTemplate.Function function : template.functions()) {
+      Path jar = packages.jarOf(function.id());
+      long size = Files.size(jar);
+      System.out.printf("%-34s %-6s %,12d %6.2f%n", function.id(),
+          packages.packageOf(function.id()), size, size / 1e6);
       if (largest == null || size > Files.size(largest)) {
-        largest = e.getValue();
+        largest = jar;
       }
     }
     if (largest == null) {
       throw new IllegalStateException("template.yaml has no functions");
     }
-    System.out.printf("%nLargest package by library (compressed KB):%n");
+    Path all = Path.of(opts.get("all-jar"));
+    System.out.printf("%nBefore the packages every function shipped %s: %,d bytes (%.2f MB)%n",
+        all.getFileName(), Files.size(all), Files.size(all) / 1e6);
+    System.out.printf("%nLargest package (%s) by library (compressed KB):%n",
+        largest.getFileName());
     breakdown(largest).entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(14)
         .forEach(e -> System.out.printf("  %7.0f  %s%n", e.getValue() / 1024.0, e.getKey()));
     System.out.printf("%nRATIO largest package / 10 MB = %.2f  (%.2f MB; target <= 1.00)%n",
         Files.size(largest) / (double) LIMIT, Files.size(largest) / 1e6);
-  }
-
-  private static Path deploymentPackage(Path code) throws IOException {
-    if (Files.isRegularFile(code)) {
-      return code;
-    }
-    try (Stream<Path> jars = Files.list(code.resolve("target"))) {
-      return jars.filter(p -> p.getFileName().toString().endsWith("-lambda.jar")).findFirst()
-          .orElseThrow(() -> new IllegalStateException("no -lambda.jar in " + code
-              + "/target: run ./mvnw package first"));
-    }
   }
 
   /** Compressed bytes per top-level library package (three path segments, four for the SDK). */
@@ -88,9 +74,5 @@ public final class PackageSizeBench {
       }
     }
     return sizes;
-  }
-
-  private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode node) {
-    return node::fields;
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsroom.devserver.DeploymentPackages;
 import dev.newsroom.devserver.SamTemplate;
 import dev.newsroom.infra.events.EventReplay;
 import dev.newsroom.infra.local.LocalCloud;

@@ -25,14 +25,17 @@ import java.util.List;
  * class path is visible to it, so a class the package lacks fails here as it would on Lambda.
  *
  * <p>The handler is built once with its public no-arg constructor (init), then invoked like the
- * runtime does: a {@code RequestStreamHandler} gets the event bytes; any other handler gets the
- * event read by the runtime's serialiser into the type its {@code RequestHandler<In, Out>}
- * declares, and its answer written back to JSON the same way.
+ * runtime does: a {@code RequestStreamHandler} gets the event bytes; a {@code RequestHandler}
+ * gets the event read by the runtime's serialiser into the type it declares, and its answer
+ * written back to JSON the same way. A class that implements neither (say, because shrinking
+ * dropped the interface) fails: the runtime would fall back to finding a method by name.
  */
 final class PackagedFunction implements AutoCloseable {
 
   private static final String STREAM_HANDLER =
       "com.amazonaws.services.lambda.runtime.RequestStreamHandler";
+  private static final String REQUEST_HANDLER =
+      "com.amazonaws.services.lambda.runtime.RequestHandler";
   private static final String SERIALIZERS =
       "com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers";
   private static final String POJO_SERIALIZERS =
@@ -79,6 +82,11 @@ final class PackagedFunction implements AutoCloseable {
             .invoke(handler, new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)),
                 out, null);
         return out.toString(StandardCharsets.UTF_8);
+      }
+      if (!runtime.loadClass(REQUEST_HANDLER).isInstance(handler)) {
+        throw new IllegalStateException(handler.getClass().getName() + " in "
+            + function.getURLs()[0] + " implements neither RequestStreamHandler nor"
+            + " RequestHandler");
       }
       Method typed = typedHandleRequest();
       Class<?> pojoSerializer = runtime.loadClass(POJO_SERIALIZER);

@@ -1,9 +1,11 @@
-package dev.newsroom.infra.packages;
+package dev.newsroom.devserver;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -12,9 +14,10 @@ import java.util.regex.Pattern;
 /**
  * What {@code sam build} deploys: {@code functions/packaging/packages.mk} maps each function to a
  * package, and {@code ./mvnw package} builds each package as
- * {@code functions/target/packages/<name>.jar}.
+ * {@code functions/target/packages/<name>.jar}. Read by the package tests and the bench, as
+ * {@link SamTemplate} reads template.yaml.
  */
-final class DeploymentPackages {
+public final class DeploymentPackages {
 
   private static final Pattern LINE = Pattern.compile("package\\.(\\w+)\\s*:=\\s*(\\w+)");
 
@@ -26,7 +29,7 @@ final class DeploymentPackages {
     this.packageByFunction = packageByFunction;
   }
 
-  static DeploymentPackages read(Path repoRoot) throws IOException {
+  public static DeploymentPackages read(Path repoRoot) throws IOException {
     Map<String, String> byFunction = new TreeMap<>();
     for (String line : Files.readAllLines(
         repoRoot.resolve("functions/packaging/packages.mk"))) {
@@ -39,25 +42,25 @@ final class DeploymentPackages {
   }
 
   /** The package a function deploys, or null when packages.mk names none. */
-  String packageOf(String functionId) {
+  public String packageOf(String functionId) {
     return packageByFunction.get(functionId);
   }
 
-  Map<String, String> packageByFunction() {
-    return packageByFunction;
+  public Map<String, String> packageByFunction() {
+    return Collections.unmodifiableMap(packageByFunction);
   }
 
   /** Every package some function deploys. */
-  TreeSet<String> names() {
+  public SortedSet<String> names() {
     return new TreeSet<>(packageByFunction.values());
   }
 
-  Path jar(String packageName) {
+  public Path jar(String packageName) {
     return folder.resolve(packageName + ".jar");
   }
 
   /** The jar a function deploys; fails when packages.mk names none or it was not built. */
-  Path jarOf(String functionId) {
+  public Path jarOf(String functionId) {
     String name = packageOf(functionId);
     if (name == null) {
       throw new IllegalStateException("functions/packaging/packages.mk names no package for "
