@@ -16,8 +16,17 @@ package.ListContactMessagesFunction := api
 package.GetContactMessageFunction := api
 package.MarkContactMessageHandledFunction := api
 
-# Outbox sender (DynamoDB, SES v2)
+# Newsletter (DynamoDB, Secrets Manager, Mustache)
+package.SubscribeFunction := subscriptions
+package.ConfirmSubscriptionFunction := subscriptions
+package.UnsubscribeFunction := subscriptions
+package.RequestSubscriberDataFunction := subscriptions
+package.ExportSubscriberDataFunction := subscriptions
+package.EraseSubscriberDataFunction := subscriptions
+
+# Mail delivery: outbox sender, SES feedback (DynamoDB, SES v2)
 package.MailSenderFunction := mail
+package.MailFeedbackFunction := mail
 
 # Static site (DynamoDB, S3, Mustache)
 package.SitePublisherFunction := site

@@ -93,10 +93,12 @@ final class PackagedFunction implements AutoCloseable {
       Object event = pojoSerializer.getMethod("fromJson", String.class)
           .invoke(serializer(typed.getGenericParameterTypes()[0]), eventJson);
       Object answer = typed.invoke(handler, event, null);
+      if (answer == null) {
+        return "null";
+      }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       pojoSerializer.getMethod("toJson", Object.class, OutputStream.class).invoke(
-          serializer(answer == null ? typed.getGenericReturnType() : answer.getClass()),
-          answer, out);
+          serializer(answer.getClass()), answer, out);
       return out.toString(StandardCharsets.UTF_8);
     });
   }
