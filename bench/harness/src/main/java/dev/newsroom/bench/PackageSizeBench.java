@@ -35,12 +35,12 @@ public final class PackageSizeBench {
     DeploymentPackages packages = DeploymentPackages.read(repo);
 
     System.out.printf("Deployment package per function (limit %,d bytes)%n", LIMIT);
-    System.out.printf("%-34s %-6s %12s %6s%n", "function", "pkg", "bytes", "MB");
+    System.out.printf("%-34s %-13s %12s %6s%n", "function", "package", "bytes", "MB");
     Path largest = null;
     for (SamTemplate.Function function : template.functions()) {
       Path jar = packages.jarOf(function.id());
       long size = Files.size(jar);
-      System.out.printf("%-34s %-6s %,12d %6.2f%n", function.id(),
+      System.out.printf("%-34s %-13s %,12d %6.2f%n", function.id(),
           packages.packageOf(function.id()), size, size / 1e6);
       if (largest == null || size > Files.size(largest)) {
         largest = jar;
