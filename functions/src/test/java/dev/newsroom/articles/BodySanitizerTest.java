@@ -100,6 +100,13 @@ class BodySanitizerTest {
   }
 
   @Test
+  void sanitize_whenMarkdownLinkSyntaxInHtmlBody_keepsItAsInertText() {
+    String html = BodySanitizer.sanitize("[x](javascript:alert(1))", "html");
+
+    assertThat(html).isEqualTo("[x](javascript:alert(1))").doesNotContain("<", "href");
+  }
+
+  @Test
   void sanitize_whenHttpLink_dropsTheLinkButKeepsItsText() {
     String html = BodySanitizer.sanitize("See [this](http://example.org/plain).", "markdown");
 
