@@ -15,12 +15,12 @@ import java.util.Map;
  * unchanged in the dev server: every secret the functions ask for (today only the subscription
  * link key) is one random local value, kept in the data folder so that links in old local emails
  * keep working after a restart. The adapter against a real-protocol emulator is covered by the
- * infra tests.
+ * infra tests. The cold-start bench serves it too.
  */
-final class LocalSecrets {
+public final class LocalSecrets {
 
   /** The path prefix the SDK endpoint is given. */
-  static final String PREFIX = "/_secretsmanager";
+  public static final String PREFIX = "/_secretsmanager";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -31,7 +31,7 @@ final class LocalSecrets {
   }
 
   /** @param data the data folder, or null to keep the secret in memory only */
-  static LocalSecrets load(Path data) throws IOException {
+  public static LocalSecrets load(Path data) throws IOException {
     Path file = data == null ? null : data.resolve("subscription-link-key.txt");
     if (file != null && Files.exists(file)) {
       return new LocalSecrets(Files.readString(file).strip());
@@ -43,7 +43,7 @@ final class LocalSecrets {
     return new LocalSecrets(value);
   }
 
-  void serve(HttpExchange exchange) throws IOException {
+  public void serve(HttpExchange exchange) throws IOException {
     String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
     if (!"POST".equals(exchange.getRequestMethod())
         || !"secretsmanager.GetSecretValue".equals(target)) {

@@ -3,7 +3,9 @@ package dev.newsroom.bench;
 import dev.newsroom.articles.ArticleInput;
 import dev.newsroom.articles.ArticleService;
 import dev.newsroom.articles.DynamoDbArticleRepository;
+import com.sun.net.httpserver.HttpServer;
 import dev.newsroom.devserver.DynamoDbLocal;
+import dev.newsroom.devserver.LocalSecrets;
 import dev.newsroom.devserver.SamTemplate;
 import dev.newsroom.devserver.TableBuilder;
 import dev.newsroom.editors.DynamoDbEditorKeyRepository;
@@ -11,6 +13,7 @@ import dev.newsroom.editors.EditorKeyService;
 import dev.newsroom.shared.Clock;
 import dev.newsroom.web.Json;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -18,11 +21,13 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
  * What every benchmark runs against: DynamoDB Local (the real engine) over HTTP on 127.0.0.1 and a
  * free port, the tables of template.yaml named by logical id, the seed article published, and one
- * editor key. Closing it stops the server.
+ * editor key; and the dev server's Secrets Manager stand-in, for the subscription link key.
+ * Closing it stops both servers.
  */
 final class BenchWorld implements AutoCloseable {
 
@@ -38,14 +43,16 @@ final class BenchWorld implements AutoCloseable {
   final DynamoDbClient dynamoDb;
   final ArticleService articles;
   final String editorKey;
+  private final HttpServer secrets;
 
   private BenchWorld(SamTemplate template, DynamoDbLocal server, DynamoDbClient dynamoDb,
-      ArticleService articles, String editorKey) {
+      ArticleService articles, String editorKey, HttpServer secrets) {
     this.template = template;
     this.server = server;
     this.dynamoDb = dynamoDb;
     this.articles = articles;
     this.editorKey = editorKey;
+    this.secrets = secrets;
   }
 
   static BenchWorld start(Path repo) throws Exception {
@@ -66,7 +73,10 @@ final class BenchWorld implements AutoCloseable {
     String key = new EditorKeyService(
         new DynamoDbEditorKeyRepository(dynamoDb, "EditorKeysTable"), Clock.system())
         .mint("bench-editor").plaintext();
-    return new BenchWorld(template, server, dynamoDb, articles, key);
+    HttpServer secrets = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    secrets.createContext(LocalSecrets.PREFIX, LocalSecrets.load(null)::serve);
+    secrets.start();
+    return new BenchWorld(template, server, dynamoDb, articles, key, secrets);
   }
 
   static String seedJson() throws Exception {
@@ -98,12 +108,27 @@ final class BenchWorld implements AutoCloseable {
     }
   }
 
+  /**
+   * Empties the rate-limit table, so that the public POST routes measure an accepted request on
+   * every run rather than a 429 once the bench's one IP has used its budget.
+   */
+  void clearRateLimits() {
+    dynamoDb.scanPaginator(ScanRequest.builder().tableName("RateLimitsTable").build()).items()
+        .forEach(item -> dynamoDb.deleteItem(d -> d.tableName("RateLimitsTable")
+            .key(java.util.Map.of("pk", item.get("pk")))));
+  }
+
   String endpoint() {
     return server.endpoint();
   }
 
+  String secretsManagerEndpoint() {
+    return "http://127.0.0.1:" + secrets.getAddress().getPort() + LocalSecrets.PREFIX;
+  }
+
   @Override
   public void close() throws Exception {
+    secrets.stop(0);
     dynamoDb.close();
     server.close();
   }

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * function shipped before the packages ({@code --all-jar}).
  *
  * <p>Arguments: {@code --repo DIR --all-jar JAR --baseline-jar JAR --harness-jar JAR
- * [--runs N]}. The harness jar holds the launcher: a jar rather than a directory, because AppCDS
+ * [--runs N] [--only FunctionId,...]}. The harness jar holds the launcher: a jar rather than a directory, because AppCDS
  * archives only jars.
  */
 public final class ColdStartBench {
@@ -80,6 +80,9 @@ public final class ColdStartBench {
     Map<String, String> opts = BenchArgs.parse(args);
     Path repo = Path.of(opts.getOrDefault("repo", ".")).toAbsolutePath().normalize();
     int runs = Integer.parseInt(opts.getOrDefault("runs", "10"));
+    // GetArticle and its levers always run; --only keeps just these other functions.
+    List<String> only = opts.containsKey("only")
+        ? concat(List.of(GET_ARTICLE), Arrays.asList(opts.get("only").split(","))) : List.of();
     SamTemplate template = SamTemplate.read(repo.resolve("template.yaml"));
     List<String> flags = new ArrayList<>(RUNTIME_FLAGS);
     flags.addAll(templateFlags(template));
@@ -87,7 +90,7 @@ public final class ColdStartBench {
     ColdStartBench bench = new ColdStartBench(repo, DeploymentPackages.read(repo),
         Path.of(opts.get("all-jar")), Path.of(opts.get("baseline-jar")), Path.of(opts.get("harness-jar")), work, flags);
     try (BenchWorld world = BenchWorld.start(repo)) {
-      bench.run(world, runs);
+      bench.run(world, runs, only);
     } finally {
       deleteTree(work);
     }
@@ -101,7 +104,7 @@ public final class ColdStartBench {
     return options.isBlank() ? List.of() : Arrays.asList(options.trim().split("\\s+"));
   }
 
-  private void run(BenchWorld world, int runs) throws Exception {
+  private void run(BenchWorld world, int runs, List<String> only) throws Exception {
     System.out.printf("Cold start: fresh JVM, handler init + first invocation against DynamoDB"
         + " Local over HTTP; %d runs per variant, interleaved; JVM %s; flags %s%n",
         runs, Runtime.version(), String.join(" ", flags));
@@ -111,6 +114,9 @@ public final class ColdStartBench {
 
     Map<String, Variant> functions = new LinkedHashMap<>();
     for (SamTemplate.Route route : world.template.routes()) {
+      if (!only.isEmpty() && !only.contains(route.functionId())) {
+        continue;
+      }
       SamTemplate.Function function = world.template.functions().stream()
           .filter(f -> f.id().equals(route.functionId())).findFirst().orElseThrow();
       boolean write = route.path().startsWith("/api/admin/") && !route.method().equals("GET");
@@ -118,7 +124,9 @@ public final class ColdStartBench {
       Path event = work.resolve(function.id() + ".json");
       Files.writeString(event, SampleEvents.event(repo, route, slug, world.editorKey));
       Map<String, String> env = functionEnv(world, function.environment());
-      Prep prep = write ? () -> world.prepareScratch(route.method(), route.path()) : () -> { };
+      boolean publicPost = !route.path().startsWith("/api/admin/") && route.method().equals("POST");
+      Prep prep = write ? () -> world.prepareScratch(route.method(), route.path())
+          : publicPost ? world::clearRateLimits : () -> { };
       functions.put(function.id(), new Variant(function.id(),
           cmd(flags, launcherClasspath(packages.jarOf(function.id())),
               LambdaLauncher.class.getName(),
@@ -252,6 +260,7 @@ public final class ColdStartBench {
     env.put("AWS_ACCESS_KEY_ID", BenchWorld.ACCESS_KEY);
     env.put("AWS_SECRET_ACCESS_KEY", BenchWorld.SECRET_KEY);
     env.put("AWS_ENDPOINT_URL_DYNAMODB", world.endpoint());
+    env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", world.secretsManagerEndpoint());
     return env;
   }
 
