@@ -2,41 +2,31 @@ package dev.newsroom.devserver;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
-import software.amazon.awssdk.services.dynamodb.model.Record;
-import software.amazon.awssdk.services.dynamodb.model.Shard;
-import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
-import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * Plays Lambda's DynamoDB event source mapping for one stream and one handler: reads every shard
- * from the start, invokes the handler with batches, retries from the first failed record, and
- * after {@code maxRetries} drops the batch with a log line, where AWS would use the DLQ.
+ * Runs a {@link StreamMapping} in the background, as Lambda's poller does: retries back off, and
+ * a batch that fails every retry is dropped with a log line, where AWS would use the DLQ.
  */
 final class StreamPoller implements Runnable {
 
-  private final DynamoDbClient dynamoDb;
-  private final DynamoDbStreamsClient streams;
+  /** The dev server's batch size from the start (the infra tests play the template's BatchSize). */
+  private static final int BATCH_SIZE = 10;
+
   private final String table;
-  private final RequestHandler<DynamodbEvent, Object> handler;
-  private final int maxRetries;
-  private final Map<String, String> iterators = new HashMap<>();
+  private final StreamMapping mapping;
   private volatile boolean running = true;
 
   StreamPoller(DynamoDbClient dynamoDb, DynamoDbStreamsClient streams, String table,
       RequestHandler<DynamodbEvent, Object> handler, int maxRetries) {
-    this.dynamoDb = dynamoDb;
-    this.streams = streams;
     this.table = table;
-    this.handler = handler;
-    this.maxRetries = maxRetries;
+    this.mapping = new StreamMapping(table, handler, BATCH_SIZE, maxRetries,
+        attempt -> Duration.ofMillis(Math.min(4000, 250L << attempt)),
+        (streamArn, shardId, batch) -> System.err.println("stream " + table + ": "
+            + batch.size() + " record(s) failed every retry; AWS would send them to the DLQ"),
+        dynamoDb, streams);
   }
 
   void stop() {
@@ -45,19 +35,9 @@ final class StreamPoller implements Runnable {
 
   @Override
   public void run() {
-    String streamArn = dynamoDb.describeTable(r -> r.tableName(table)).table().latestStreamArn();
-    long lastDiscovery = 0;
     while (running) {
       try {
-        if (System.currentTimeMillis() - lastDiscovery > 1000) {
-          discover(streamArn);
-          lastDiscovery = System.currentTimeMillis();
-        }
-        boolean busy = false;
-        for (String shard : List.copyOf(iterators.keySet())) {
-          busy |= poll(streamArn, shard);
-        }
-        if (!busy) {
+        if (mapping.drain().records() == 0) {
           Thread.sleep(200);
         }
       } catch (InterruptedException e) {
@@ -70,83 +50,6 @@ final class StreamPoller implements Runnable {
         sleepQuietly(1000);
       }
     }
-  }
-
-  private void discover(String streamArn) {
-    for (Shard shard : streams.describeStream(r -> r.streamArn(streamArn)).streamDescription()
-        .shards()) {
-      iterators.computeIfAbsent(shard.shardId(), id -> streams.getShardIterator(r -> r
-          .streamArn(streamArn).shardId(id).shardIteratorType(ShardIteratorType.TRIM_HORIZON))
-          .shardIterator());
-    }
-  }
-
-  private boolean poll(String streamArn, String shard) {
-    String iterator = iterators.get(shard);
-    if (iterator == null) {
-      return false;
-    }
-    GetRecordsResponse response;
-    try {
-      response = streams.getRecords(r -> r.shardIterator(iterator).limit(10));
-    } catch (TrimmedDataAccessException e) {
-      // DynamoDB Local answers this for an iterator taken before the shard's first record:
-      // forget it, and the next discovery takes a fresh one.
-      iterators.remove(shard);
-      return false;
-    }
-    iterators.put(shard, response.nextShardIterator());
-    if (response.records().isEmpty()) {
-      return false;
-    }
-    deliver(streamArn, response.records());
-    return true;
-  }
-
-  private void deliver(String streamArn, List<Record> records) {
-    List<Record> batch = records;
-    for (int attempt = 0; attempt <= maxRetries && !batch.isEmpty(); attempt++) {
-      if (attempt > 0) {
-        sleepQuietly(Math.min(4000, 250L << attempt));
-      }
-      String failedAt = invoke(streamArn, batch);
-      if (failedAt == null) {
-        return;
-      }
-      batch = from(batch, failedAt);
-    }
-    System.err.println("stream " + table + ": " + batch.size()
-        + " record(s) failed every retry; AWS would send them to the DLQ");
-  }
-
-  /** Returns the sequence number of the first failed record, or null if all succeeded. */
-  private String invoke(String streamArn, List<Record> batch) {
-    DynamodbEvent event = new DynamodbEvent();
-    List<DynamodbEvent.DynamodbStreamRecord> converted = new ArrayList<>();
-    for (Record record : batch) {
-      converted.add(StreamEvents.convert(streamArn, record));
-    }
-    event.setRecords(converted);
-    try {
-      Object result = handler.handleRequest(event, null);
-      if (result instanceof StreamsEventResponse response
-          && response.getBatchItemFailures() != null
-          && !response.getBatchItemFailures().isEmpty()) {
-        return response.getBatchItemFailures().get(0).getItemIdentifier();
-      }
-      return null;
-    } catch (RuntimeException e) {
-      return batch.get(0).dynamodb().sequenceNumber();
-    }
-  }
-
-  private static List<Record> from(List<Record> batch, String sequenceNumber) {
-    for (int i = 0; i < batch.size(); i++) {
-      if (batch.get(i).dynamodb().sequenceNumber().equals(sequenceNumber)) {
-        return batch.subList(i, batch.size());
-      }
-    }
-    return batch;
   }
 
   private static void sleepQuietly(long millis) {
