@@ -1,7 +1,6 @@
 package dev.newsroom.subscriptions;
 
 import dev.newsroom.site.SitePaths;
-import dev.newsroom.web.HttpHandler;
 import dev.newsroom.web.HttpRequest;
 import dev.newsroom.web.HttpResponse;
 
@@ -10,39 +9,25 @@ import dev.newsroom.web.HttpResponse;
  * button, and changes nothing (mail scanners open links). {@code POST} with the token confirms:
  * the page's form gets a 303 to the site's "confirmed" page, JSON gets JSON. Both are idempotent.
  */
-public final class ConfirmSubscriptionHandler extends HttpHandler {
+public final class ConfirmSubscriptionHandler extends LinkHandler {
 
   private final SubscriptionService subscriptions;
-  private final SiteContext site;
 
   public ConfirmSubscriptionHandler() {
     this(Subscriptions.confirmations(), Subscriptions.site());
   }
 
   ConfirmSubscriptionHandler(SubscriptionService subscriptions, SiteContext site) {
+    super(site, subscriptions::confirmationState, SubscriptionPages::confirm);
     this.subscriptions = subscriptions;
-    this.site = site;
   }
 
   @Override
-  protected HttpResponse handle(HttpRequest request) {
-    if (!"POST".equals(request.method())) {
-      String token = LinkRequests.queryToken(request);
-      LinkState state = subscriptions.confirmationState(token);
-      return LinkRequests.page(request, state, () -> site.pages(request).confirm(state, token));
-    }
+  HttpResponse act(HttpRequest request) {
     String token = LinkRequests.postToken(request);
     LinkState result = subscriptions.confirm(token,
-        new Visitor(request.sourceIp(), request.userAgent()), site.url(request));
-    if (LinkRequests.wantsJson(request)) {
-      if (result != LinkState.DONE) {
-        throw LinkRequests.invalidLink();
-      }
-      return LinkRequests.json(200, "confirmed");
-    }
-    if (result == LinkState.DONE) {
-      return HttpResponse.seeOther(SitePaths.SUBSCRIBE_CONFIRMED);
-    }
-    return LinkRequests.page(request, result, () -> site.pages(request).confirm(result, token));
+        new Visitor(request.sourceIp(), request.userAgent()), site().url(request));
+    return answer(request, result, "confirmed",
+        () -> HttpResponse.seeOther(SitePaths.SUBSCRIBE_CONFIRMED), token);
   }
 }

@@ -1,6 +1,5 @@
 package dev.newsroom.subscriptions;
 
-import dev.newsroom.web.HttpHandler;
 import dev.newsroom.web.HttpRequest;
 import dev.newsroom.web.HttpResponse;
 import dev.newsroom.web.Json;
@@ -15,36 +14,27 @@ import java.util.Optional;
  * file of the subscription and its consent log (each entry with the consent wording it refers
  * to). The signed link is good for 24 hours.
  */
-public final class ExportSubscriberDataHandler extends HttpHandler {
+public final class ExportSubscriberDataHandler extends LinkHandler {
 
   static final String FILE_NAME = "newsletter-data.json";
 
   private final SubscriberDataService data;
-  private final SiteContext site;
 
   public ExportSubscriberDataHandler() {
     this(Subscriptions.dataLinks(), Subscriptions.site());
   }
 
   ExportSubscriberDataHandler(SubscriberDataService data, SiteContext site) {
+    super(site, data::exportState, SubscriptionPages::export);
     this.data = data;
-    this.site = site;
   }
 
+  /** JSON callers and pages alike get the file: the download is the answer. */
   @Override
-  protected HttpResponse handle(HttpRequest request) {
-    if (!"POST".equals(request.method())) {
-      String token = LinkRequests.queryToken(request);
-      LinkState state = data.exportState(token);
-      return LinkRequests.page(request, state, () -> site.pages(request).export(state, token));
-    }
+  HttpResponse act(HttpRequest request) {
     Optional<SubscriberExport> export = data.export(LinkRequests.postToken(request));
     if (export.isEmpty()) {
-      if (LinkRequests.wantsJson(request)) {
-        throw LinkRequests.invalidLink();
-      }
-      return LinkRequests.page(request, LinkState.INVALID,
-          () -> site.pages(request).export(LinkState.INVALID, ""));
+      return refused(request, LinkState.INVALID, "");
     }
     return new HttpResponse(200, Map.of(
         "Content-Type", HttpResponse.JSON,

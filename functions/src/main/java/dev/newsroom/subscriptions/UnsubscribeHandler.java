@@ -1,7 +1,6 @@
 package dev.newsroom.subscriptions;
 
 import dev.newsroom.site.SitePaths;
-import dev.newsroom.web.HttpHandler;
 import dev.newsroom.web.HttpRequest;
 import dev.newsroom.web.HttpResponse;
 
@@ -12,45 +11,34 @@ import dev.newsroom.web.HttpResponse;
  * button (RFC 8058: a POST to the link itself, answered 200 with no cookie or page needed), or
  * from a script (JSON). Idempotent.
  */
-public final class UnsubscribeHandler extends HttpHandler {
+public final class UnsubscribeHandler extends LinkHandler {
 
   private final SubscriptionService subscriptions;
-  private final SiteContext site;
 
   public UnsubscribeHandler() {
     this(Subscriptions.unsubscribes(), Subscriptions.site());
   }
 
   UnsubscribeHandler(SubscriptionService subscriptions, SiteContext site) {
+    super(site, subscriptions::unsubscribeState, SubscriptionPages::unsubscribe);
     this.subscriptions = subscriptions;
-    this.site = site;
+  }
+
+  /** A one-click POST never gets the JSON answer, whatever its content type says. */
+  @Override
+  boolean wantsJson(HttpRequest request) {
+    return !LinkRequests.isOneClick(request) && LinkRequests.wantsJson(request);
   }
 
   @Override
-  protected HttpResponse handle(HttpRequest request) {
-    if (!"POST".equals(request.method())) {
-      String token = LinkRequests.queryToken(request);
-      LinkState state = subscriptions.unsubscribeState(token);
-      return LinkRequests.page(request, state,
-          () -> site.pages(request).unsubscribe(state, token));
-    }
+  HttpResponse act(HttpRequest request) {
     boolean oneClick = LinkRequests.isOneClick(request);
-    boolean json = !oneClick && LinkRequests.wantsJson(request);
     LinkState result = subscriptions.unsubscribe(LinkRequests.postToken(request),
         new Visitor(request.sourceIp(), request.userAgent()),
-        oneClick ? "one-click" : json ? "api" : "page");
-    if (json) {
-      if (result != LinkState.DONE) {
-        throw LinkRequests.invalidLink();
-      }
-      return LinkRequests.json(200, "unsubscribed");
-    }
-    if (result != LinkState.DONE) {
-      return LinkRequests.page(request, result, () -> site.pages(request).unsubscribe(result, ""));
-    }
-    if (!oneClick && LinkRequests.isForm(request)) {
-      return HttpResponse.seeOther(SitePaths.SUBSCRIBE_UNSUBSCRIBED);
-    }
-    return site.pages(request).unsubscribed();
+        oneClick ? "one-click" : wantsJson(request) ? "api" : "page");
+    return answer(request, result, "unsubscribed",
+        () -> !oneClick && LinkRequests.isForm(request)
+            ? HttpResponse.seeOther(SitePaths.SUBSCRIBE_UNSUBSCRIBED)
+            : site().pages(request).unsubscribed(), "");
   }
 }
