@@ -3,6 +3,7 @@ package dev.newsroom.articles;
 import dev.newsroom.shared.Clock;
 import dev.newsroom.shared.NotFoundException;
 import dev.newsroom.shared.Page;
+import dev.newsroom.shared.Paging;
 import dev.newsroom.shared.ValidationException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -52,14 +53,13 @@ public final class ArticleService {
     if (tag != null) {
       Slugs.requireTag(tag);
     }
-    Page<ArticleSummary> page = repository.listPublished(tag, requireLimit(limit),
-        ArticleCursor.decode(cursor));
-    return encodeCursor(page);
+    return repository.listPublished(tag, requireLimit(limit), ArticleCursor.decode(cursor))
+        .withNextCursor(ArticleCursor::encode);
   }
 
   public Page<ArticleSummary> listForEditors(ArticleStatus status, Integer limit, String cursor) {
-    return encodeCursor(repository.listByStatus(status, requireLimit(limit),
-        ArticleCursor.decode(cursor)));
+    return repository.listByStatus(status, requireLimit(limit), ArticleCursor.decode(cursor))
+        .withNextCursor(ArticleCursor::encode);
   }
 
   public Article getForEditors(String slug) {
@@ -122,19 +122,8 @@ public final class ArticleService {
     repository.delete(getForEditors(slug));
   }
 
-  private static Page<ArticleSummary> encodeCursor(Page<ArticleSummary> page) {
-    return new Page<>(page.items(),
-        page.nextCursor() == null ? null : ArticleCursor.encode(page.nextCursor()));
-  }
-
   static int requireLimit(Integer limit) {
-    if (limit == null) {
-      return DEFAULT_LIMIT;
-    }
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw new ValidationException("limit", "The limit must be between 1 and 50.");
-    }
-    return limit;
+    return Paging.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
   }
 
   private static String requireBody(ArticleInput input) {

@@ -3,7 +3,7 @@ package dev.newsroom.contact;
 import dev.newsroom.shared.Clock;
 import dev.newsroom.shared.NotFoundException;
 import dev.newsroom.shared.Page;
-import dev.newsroom.shared.ValidationException;
+import dev.newsroom.shared.Paging;
 import dev.newsroom.web.Log;
 import java.time.Instant;
 import java.util.Map;
@@ -23,13 +23,8 @@ public final class ContactInbox {
   }
 
   public Page<ContactMessage> list(ContactStatus status, Integer limit, String cursor) {
-    if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
-      throw new ValidationException("limit", "The limit must be between 1 and " + MAX_LIMIT + ".");
-    }
-    Page<ContactMessage> page = repository.list(status, limit == null ? DEFAULT_LIMIT : limit,
-        ContactCursor.decode(cursor), clock.now());
-    return new Page<>(page.items(),
-        page.nextCursor() == null ? null : ContactCursor.encode(page.nextCursor()));
+    return repository.list(status, Paging.limit(limit, DEFAULT_LIMIT, MAX_LIMIT),
+        ContactCursor.decode(cursor), clock.now()).withNextCursor(ContactCursor::encode);
   }
 
   public ContactMessage get(String id) {

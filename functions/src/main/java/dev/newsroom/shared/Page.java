@@ -1,6 +1,7 @@
 package dev.newsroom.shared;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * One page of a newest-first listing.
@@ -12,5 +13,10 @@ public record Page<T>(List<T> items, String nextCursor) {
 
   public Page {
     items = List.copyOf(items);
+  }
+
+  /** The same page with its next key turned into a cursor; the last page stays the last. */
+  public Page<T> withNextCursor(UnaryOperator<String> encode) {
+    return new Page<>(items, nextCursor == null ? null : encode.apply(nextCursor));
   }
 }
