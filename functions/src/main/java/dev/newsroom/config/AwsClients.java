@@ -34,7 +34,9 @@ public final class AwsClients {
           SystemPropertyCredentialsProvider.create())
       .build();
 
-  static final SdkHttpClient HTTP = UrlConnectionHttpClient.create();
+  static final SdkHttpClient HTTP = UrlConnectionHttpClient.builder()
+      .tlsTrustManagersProvider(AwsTrustRoots::trustManagers)
+      .build();
 
   /**
    * Retries that fit in a request. The SDK's legacy default gives DynamoDB 9 attempts with
