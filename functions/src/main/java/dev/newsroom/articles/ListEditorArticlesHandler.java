@@ -1,6 +1,5 @@
 package dev.newsroom.articles;
 
-import dev.newsroom.shared.ValidationException;
 import dev.newsroom.editors.AdminHttpHandler;
 import dev.newsroom.editors.EditorKeyService;
 import dev.newsroom.editors.EditorKeys;
@@ -24,11 +23,8 @@ public final class ListEditorArticlesHandler extends AdminHttpHandler {
 
   @Override
   protected HttpResponse handle(HttpRequest request, String editor) {
-    ArticleStatus status = switch (request.query("status").orElse("draft")) {
-      case "draft" -> ArticleStatus.DRAFT;
-      case "published" -> ArticleStatus.PUBLISHED;
-      default -> throw new ValidationException("status", "The status must be draft or published.");
-    };
+    ArticleStatus status = QueryParams.oneOf(request, "status", ArticleStatus.DRAFT,
+        ArticleStatus::wire);
     var page = articles.listForEditors(status, QueryParams.optionalInt(request, "limit"),
         request.query("cursor").orElse(null));
     return HttpResponse.json(200, ArticleJson.page(page, true));

@@ -3,7 +3,6 @@ package dev.newsroom.contact;
 import dev.newsroom.editors.AdminHttpHandler;
 import dev.newsroom.editors.EditorKeyService;
 import dev.newsroom.editors.EditorKeys;
-import dev.newsroom.shared.ValidationException;
 import dev.newsroom.web.HttpRequest;
 import dev.newsroom.web.HttpResponse;
 import dev.newsroom.web.QueryParams;
@@ -24,11 +23,8 @@ public final class ListContactMessagesHandler extends AdminHttpHandler {
 
   @Override
   protected HttpResponse handle(HttpRequest request, String editor) {
-    ContactStatus status = switch (request.query("status").orElse("new")) {
-      case "new" -> ContactStatus.NEW;
-      case "handled" -> ContactStatus.HANDLED;
-      default -> throw new ValidationException("status", "The status must be new or handled.");
-    };
+    ContactStatus status = QueryParams.oneOf(request, "status", ContactStatus.NEW,
+        ContactStatus::wire);
     return HttpResponse.json(200, ContactJson.page(inbox.list(status,
         QueryParams.optionalInt(request, "limit"), request.query("cursor").orElse(null))));
   }

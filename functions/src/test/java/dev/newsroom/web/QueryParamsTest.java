@@ -29,6 +29,41 @@ class QueryParamsTest {
             e -> assertThat(e.field()).isEqualTo("limit"));
   }
 
+  @Test
+  void oneOf_whenAbsent_isTheFallback() {
+    assertThat(QueryParams.oneOf(request(null), "status", Shade.DARK, Shade::wire))
+        .isEqualTo(Shade.DARK);
+  }
+
+  @Test
+  void oneOf_whenAWireName_isThatConstant() {
+    assertThat(QueryParams.oneOf(status("light"), "status", Shade.DARK, Shade::wire))
+        .isEqualTo(Shade.LIGHT);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "LIGHT", "DARK", "grey", "light "})
+  void oneOf_whenAnyOtherValue_failsNamingTheAcceptedOnes(String raw) {
+    assertThatThrownBy(() -> QueryParams.oneOf(status(raw), "status", Shade.DARK, Shade::wire))
+        .isInstanceOfSatisfying(ValidationException.class, e -> {
+          assertThat(e.field()).isEqualTo("status");
+          assertThat(e.getMessage()).isEqualTo("The status must be dark or light.");
+        });
+  }
+
+  private enum Shade {
+    DARK, LIGHT;
+
+    String wire() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  private static HttpRequest status(String status) {
+    return new HttpRequest(ApiEvents.request("GET", "/api/admin/messages").query("status", status)
+        .build());
+  }
+
   private static HttpRequest request(String limit) {
     ApiEvents event = ApiEvents.request("GET", "/api/articles");
     if (limit != null) {
