@@ -34,9 +34,7 @@ public final class AwsClients {
           SystemPropertyCredentialsProvider.create())
       .build();
 
-  static final SdkHttpClient HTTP = UrlConnectionHttpClient.builder()
-      .tlsTrustManagersProvider(AwsTrustRoots::trustManagers)
-      .build();
+  static final SdkHttpClient HTTP = UrlConnectionHttpClient.create();
 
   /**
    * Retries that fit in a request. The SDK's legacy default gives DynamoDB 9 attempts with

@@ -155,10 +155,8 @@ public final class ColdStartBench {
     noTiered.addAll(0, RUNTIME_FLAGS);
     variants.add(withFlags(getArticle, "lever off: GetArticle without TieredStopAtLevel=1",
         noTiered));
-    List<String> perfData = new ArrayList<>(flags);
-    perfData.remove("-XX:-UsePerfData");
-    variants.add(withFlags(getArticle, "lever off: GetArticle with the JVM's perf data file",
-        perfData));
+    variants.add(withFlags(getArticle, "lever: GetArticle + -XX:-UsePerfData (not kept)",
+        concat(flags, List.of("-XX:-UsePerfData"))));
     Path ownJar = packages.jarOf(GET_ARTICLE);
     variants.add(new Variant("lever off: GetArticle from the one shared jar ("
         + mb(Files.size(allJar)) + " MB, vs its " + mb(Files.size(ownJar)) + " MB package)",
@@ -169,7 +167,7 @@ public final class ColdStartBench {
         concat(flags, List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off",
             "-Xlog:cds+dynamic=off"))));
     List<String> crt = classpathJars("aws-crt-client-", "aws-crt-0", "crt-core-");
-    for (String client : List.of("urlconnection", "urlconnection-aws-roots", "crt")) {
+    for (String client : List.of("urlconnection", "crt")) {
       List<Path> cp = new ArrayList<>(List.of(allJar, harness));
       if (client.equals("crt")) {
         crt.forEach(j -> cp.add(Path.of(j)));

@@ -1,6 +1,5 @@
 package dev.newsroom.bench;
 
-import dev.newsroom.config.AwsTrustRoots;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.crt.AwsCrtHttpClient;
@@ -11,22 +10,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import java.util.Map;
 
 /**
- * One GetItem with an explicitly configured client, the HTTP client chosen by the first argument:
- * {@code urlconnection}, {@code urlconnection-aws-roots} (trusting the Amazon roots first, as the
- * functions do) or {@code crt}. The programs differ in nothing else, so their cold starts isolate
- * the HTTP client and trust store levers. Arguments: client, table, slug.
+ * One GetItem with an explicitly configured client, the HTTP client chosen by the first argument
+ * ({@code urlconnection} or {@code crt}): the two programs differ in nothing else, so their cold
+ * starts isolate the HTTP client lever. Arguments: client, table, slug.
  */
 public final class ExplicitGetItem {
 
   private ExplicitGetItem() {}
 
   public static void main(String[] args) {
-    SdkHttpClient http = switch (args[0]) {
-      case "crt" -> Crt.create();
-      case "urlconnection-aws-roots" -> UrlConnectionHttpClient.builder()
-          .tlsTrustManagersProvider(AwsTrustRoots::trustManagers).build();
-      default -> UrlConnectionHttpClient.create();
-    };
+    SdkHttpClient http = args[0].equals("crt") ? Crt.create() : UrlConnectionHttpClient.create();
     try (DynamoDbClient dynamoDb = DynamoDbClient.builder()
         .region(Region.of(System.getenv("AWS_REGION")))
         .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
