@@ -1,6 +1,7 @@
 package dev.newsroom.devserver;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -10,6 +11,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 /**
  * What {@code sam build} deploys: {@code functions/packaging/packages.mk} maps each function to a
@@ -57,6 +60,37 @@ public final class DeploymentPackages {
 
   public Path jar(String packageName) {
     return folder.resolve(packageName + ".jar");
+  }
+
+  /**
+   * Bytes of the .zip that Lambda receives for a function of this package: what {@code sam
+   * deploy} uploads, the build folder {@code functions/Makefile} fills ({@code
+   * lib/newsroom-<name>.jar}) deflated at the default level. This is the deployment package the
+   * 10 MB target is about; the jar inside it is what Lambda unpacks.
+   */
+  public long deploymentZipBytes(String packageName) throws IOException {
+    CountingStream bytes = new CountingStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      zip.putNextEntry(new ZipEntry("lib/newsroom-" + packageName + ".jar"));
+      Files.copy(jar(packageName), zip);
+      zip.closeEntry();
+    }
+    return bytes.count;
+  }
+
+  /** Counts what is written and keeps none of it. */
+  private static final class CountingStream extends OutputStream {
+    long count;
+
+    @Override
+    public void write(int b) {
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      count += len;
+    }
   }
 
   /** The jar a function deploys; fails when packages.mk names none or it was not built. */

@@ -4,10 +4,12 @@ import dev.newsroom.devserver.DeploymentPackages;
 import dev.newsroom.devserver.SamTemplate;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 
 /**
  * Cold start of every HTTP function, side by side with a bare JVM (the floor) and a handler
@@ -159,8 +164,12 @@ public final class ColdStartBench {
         concat(flags, List.of("-XX:-UsePerfData"))));
     Path ownJar = packages.jarOf(GET_ARTICLE);
     variants.add(new Variant("lever off: GetArticle from the one shared jar ("
-        + mb(Files.size(allJar)) + " MB, vs its " + mb(Files.size(ownJar)) + " MB package)",
+        + mb(Files.size(allJar)) + " MB, deflated)",
         replace(getArticle.command(), ownJar + pathSep(), allJar + pathSep()),
+        getArticle.env(), () -> { }));
+    Path deflated = deflatedCopy(ownJar);
+    variants.add(new Variant("lever off: GetArticle from its package, entries deflated",
+        replace(getArticle.command(), ownJar + pathSep(), deflated + pathSep()),
         getArticle.env(), () -> { }));
     Path archive = cdsArchive(getArticle);
     variants.add(withFlags(getArticle, "lever: GetArticle + AppCDS archive (not deployable)",
@@ -291,6 +300,22 @@ public final class ColdStartBench {
     command.addAll(jvmFlags);
     command.addAll(v.command().subList(1 + flags.size(), v.command().size()));
     return new Variant(name, command, v.env(), v.prep());
+  }
+
+  /** The same jar with every entry deflated, as the packages were before common.pro stored them. */
+  private Path deflatedCopy(Path jar) throws IOException {
+    Path copy = work.resolve("deflated-" + jar.getFileName());
+    try (ZipFile in = new ZipFile(jar.toFile());
+        ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
+      for (ZipEntry entry : Collections.list(in.entries())) {
+        out.putNextEntry(new ZipEntry(entry.getName()));
+        try (InputStream bytes = in.getInputStream(entry)) {
+          bytes.transferTo(out);
+        }
+        out.closeEntry();
+      }
+    }
+    return copy;
   }
 
   /** A dynamic AppCDS archive from one training run of the same command. */
