@@ -116,11 +116,15 @@ public final class SamTemplate {
     return resources;
   }
 
-  /** Plain and {@code !Ref} values; conditional ones ({@code !If}) are for deployments only. */
+  /**
+   * Plain and {@code !Ref} values. Conditional ones ({@code !If}) and dynamic references
+   * ({@code {{resolve:...}}}, which CloudFormation fills in from a secret at deploy) are for
+   * deployments only: locally the variable is absent, as when the feature is off.
+   */
   private static Map<String, String> environment(JsonNode variables) {
     Map<String, String> env = new LinkedHashMap<>();
     variables.fields().forEachRemaining(e -> {
-      if (e.getValue().isValueNode()) {
+      if (e.getValue().isValueNode() && !e.getValue().asText().startsWith("{{resolve:")) {
         env.put(e.getKey(), e.getValue().asText());
       }
     });

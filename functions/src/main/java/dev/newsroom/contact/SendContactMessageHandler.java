@@ -1,5 +1,6 @@
 package dev.newsroom.contact;
 
+import dev.newsroom.web.ClientAddress;
 import dev.newsroom.web.FormFields;
 import dev.newsroom.web.HttpHandler;
 import dev.newsroom.web.HttpRequest;
@@ -18,13 +19,15 @@ public final class SendContactMessageHandler extends HttpHandler {
   static final String THANKS_PAGE = "/contact/thanks/";
 
   private final ContactService contact;
+  private final ClientAddress clients;
 
   public SendContactMessageHandler() {
-    this(Contact.service());
+    this(Contact.service(), ClientAddress.fromEnv());
   }
 
-  SendContactMessageHandler(ContactService contact) {
+  SendContactMessageHandler(ContactService contact, ClientAddress clients) {
     this.contact = contact;
+    this.clients = clients;
   }
 
   @Override
@@ -33,7 +36,7 @@ public final class SendContactMessageHandler extends HttpHandler {
     ContactService.Receipt receipt = contact.send(new ContactRequest(fields.get("name"),
         fields.get("email"), fields.get("subject"), fields.get("message"), fields.get("page"),
         fields.get("website"), request.header("idempotency-key").orElse(null),
-        request.sourceIp(), request.userAgent(), request.header("referer").orElse(null)));
+        clients.of(request), request.userAgent(), request.header("referer").orElse(null)));
     if (fields.form()) {
       return HttpResponse.seeOther(THANKS_PAGE);
     }

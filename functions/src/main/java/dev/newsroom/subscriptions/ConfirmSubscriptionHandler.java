@@ -1,6 +1,7 @@
 package dev.newsroom.subscriptions;
 
 import dev.newsroom.site.SitePaths;
+import dev.newsroom.web.ClientAddress;
 import dev.newsroom.web.HttpRequest;
 import dev.newsroom.web.HttpResponse;
 
@@ -12,21 +13,24 @@ import dev.newsroom.web.HttpResponse;
 public final class ConfirmSubscriptionHandler extends LinkHandler {
 
   private final SubscriptionService subscriptions;
+  private final ClientAddress clients;
 
   public ConfirmSubscriptionHandler() {
-    this(Subscriptions.confirmations(), Subscriptions.site());
+    this(Subscriptions.confirmations(), Subscriptions.site(), ClientAddress.fromEnv());
   }
 
-  ConfirmSubscriptionHandler(SubscriptionService subscriptions, SiteContext site) {
+  ConfirmSubscriptionHandler(SubscriptionService subscriptions, SiteContext site,
+      ClientAddress clients) {
     super(site, subscriptions::confirmationState, SubscriptionPages::confirm);
     this.subscriptions = subscriptions;
+    this.clients = clients;
   }
 
   @Override
   HttpResponse act(HttpRequest request) {
     String token = LinkRequests.postToken(request);
     LinkState result = subscriptions.confirm(token,
-        new Visitor(request.sourceIp(), request.userAgent()), site().url(request));
+        new Visitor(clients.of(request), request.userAgent()), site().url(request));
     return answer(request, result, "confirmed",
         () -> HttpResponse.seeOther(SitePaths.SUBSCRIBE_CONFIRMED), token);
   }

@@ -1,6 +1,7 @@
 package dev.newsroom.subscriptions;
 
 import dev.newsroom.web.FormFields;
+import dev.newsroom.web.ClientAddress;
 import dev.newsroom.web.HttpHandler;
 import dev.newsroom.web.HttpRequest;
 import dev.newsroom.web.HttpResponse;
@@ -17,14 +18,17 @@ public final class RequestSubscriberDataHandler extends HttpHandler {
 
   private final SubscriberDataService data;
   private final SiteContext site;
+  private final ClientAddress clients;
 
   public RequestSubscriberDataHandler() {
-    this(Subscriptions.dataRequests(), Subscriptions.site());
+    this(Subscriptions.dataRequests(), Subscriptions.site(), ClientAddress.fromEnv());
   }
 
-  RequestSubscriberDataHandler(SubscriberDataService data, SiteContext site) {
+  RequestSubscriberDataHandler(SubscriberDataService data, SiteContext site,
+      ClientAddress clients) {
     this.data = data;
     this.site = site;
+    this.clients = clients;
   }
 
   @Override
@@ -34,7 +38,7 @@ public final class RequestSubscriberDataHandler extends HttpHandler {
     }
     FormFields fields = FormFields.read(request, FIELDS);
     data.request(fields.get("email"), fields.get("website"),
-        new Visitor(request.sourceIp(), request.userAgent()), site.url(request));
+        new Visitor(clients.of(request), request.userAgent()), site.url(request));
     if (fields.form()) {
       return HttpResponse.seeOther(SubscriptionLinks.DATA_REQUESTS_PATH + "?sent=1");
     }

@@ -2,6 +2,7 @@ package dev.newsroom.subscriptions;
 
 import dev.newsroom.site.SitePaths;
 import dev.newsroom.web.FormFields;
+import dev.newsroom.web.ClientAddress;
 import dev.newsroom.web.HttpHandler;
 import dev.newsroom.web.HttpRequest;
 import dev.newsroom.web.HttpResponse;
@@ -17,14 +18,16 @@ public final class SubscribeHandler extends HttpHandler {
 
   private final SubscriptionService subscriptions;
   private final SiteContext site;
+  private final ClientAddress clients;
 
   public SubscribeHandler() {
-    this(Subscriptions.signups(), Subscriptions.site());
+    this(Subscriptions.signups(), Subscriptions.site(), ClientAddress.fromEnv());
   }
 
-  SubscribeHandler(SubscriptionService subscriptions, SiteContext site) {
+  SubscribeHandler(SubscriptionService subscriptions, SiteContext site, ClientAddress clients) {
     this.subscriptions = subscriptions;
     this.site = site;
+    this.clients = clients;
   }
 
   @Override
@@ -32,7 +35,7 @@ public final class SubscribeHandler extends HttpHandler {
     FormFields fields = FormFields.read(request, FIELDS);
     subscriptions.subscribe(new SignupRequest(fields.get("email"), fields.get("name"),
         fields.get("page"), fields.get("website"), request.header("referer").orElse(null),
-        new Visitor(request.sourceIp(), request.userAgent()), site.url(request)));
+        new Visitor(clients.of(request), request.userAgent()), site.url(request)));
     if (fields.form()) {
       return HttpResponse.seeOther(SitePaths.SUBSCRIBE_THANKS);
     }

@@ -1,6 +1,7 @@
 package dev.newsroom.subscriptions;
 
 import dev.newsroom.site.SitePaths;
+import dev.newsroom.web.ClientAddress;
 import dev.newsroom.web.HttpRequest;
 import dev.newsroom.web.HttpResponse;
 
@@ -14,14 +15,17 @@ import dev.newsroom.web.HttpResponse;
 public final class UnsubscribeHandler extends LinkHandler {
 
   private final SubscriptionService subscriptions;
+  private final ClientAddress clients;
 
   public UnsubscribeHandler() {
-    this(Subscriptions.unsubscribes(), Subscriptions.site());
+    this(Subscriptions.unsubscribes(), Subscriptions.site(), ClientAddress.fromEnv());
   }
 
-  UnsubscribeHandler(SubscriptionService subscriptions, SiteContext site) {
+  UnsubscribeHandler(SubscriptionService subscriptions, SiteContext site,
+      ClientAddress clients) {
     super(site, subscriptions::unsubscribeState, SubscriptionPages::unsubscribe);
     this.subscriptions = subscriptions;
+    this.clients = clients;
   }
 
   /** A one-click POST never gets the JSON answer, whatever its content type says. */
@@ -34,7 +38,7 @@ public final class UnsubscribeHandler extends LinkHandler {
   HttpResponse act(HttpRequest request) {
     boolean oneClick = LinkRequests.isOneClick(request);
     LinkState result = subscriptions.unsubscribe(LinkRequests.postToken(request),
-        new Visitor(request.sourceIp(), request.userAgent()),
+        new Visitor(clients.of(request), request.userAgent()),
         oneClick ? "one-click" : wantsJson(request) ? "api" : "page");
     return answer(request, result, "unsubscribed",
         () -> !oneClick && LinkRequests.isForm(request)

@@ -9,6 +9,7 @@ import dev.newsroom.editors.EditorKeyService;
 import dev.newsroom.editors.InMemoryEditorKeyRepository;
 import dev.newsroom.ratelimit.InMemoryRateLimiter;
 import dev.newsroom.shared.MutableClock;
+import dev.newsroom.web.ClientAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -32,7 +33,7 @@ class ContactSampleEventsTest {
     String key = keys.mint("sample").plaintext();
     SendContactMessageHandler send = new SendContactMessageHandler(new ContactService(repository,
         new InMemoryRateLimiter(), ContactSettings.of("editors@example.com", "180", "false"),
-        clock));
+        clock), ClientAddress.direct());
 
     var sent = send.handleRequest(event("send-contact-message.json", key), null);
     var listed = new ListContactMessagesHandler(inbox, keys)

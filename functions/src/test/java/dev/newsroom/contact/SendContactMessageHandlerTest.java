@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.newsroom.ratelimit.InMemoryRateLimiter;
 import dev.newsroom.shared.MutableClock;
 import dev.newsroom.web.ApiEvents;
+import dev.newsroom.web.ClientAddress;
 import dev.newsroom.web.Json;
 import java.time.Instant;
 import java.util.Map;
@@ -19,10 +20,11 @@ class SendContactMessageHandlerTest {
 
   private final InMemoryContactMessageRepository repository =
       new InMemoryContactMessageRepository();
-  private final SendContactMessageHandler handler = new SendContactMessageHandler(
-      new ContactService(repository, new InMemoryRateLimiter(),
-          ContactSettings.of("editors@example.com", "180", "false"),
-          new MutableClock(Instant.parse("2026-11-24T09:00:00Z"))));
+  private final ContactService service = new ContactService(repository,
+      new InMemoryRateLimiter(), ContactSettings.of("editors@example.com", "180", "false"),
+      new MutableClock(Instant.parse("2026-11-24T09:00:00Z")));
+  private final SendContactMessageHandler handler =
+      new SendContactMessageHandler(service, ClientAddress.direct());
 
   @Test
   void handleRequest_whenJson_answers202WithTheReference() throws Exception {
@@ -128,6 +130,42 @@ class SendContactMessageHandlerTest {
     assertThat(last.getHeaders()).containsKey("Retry-After");
     assertThat(Long.parseLong(last.getHeaders().get("Retry-After"))).isPositive();
     assertThat(repository.messages()).hasSize(ContactService.PER_IP.max());
+  }
+
+  @Test
+  void handleRequest_whenBehindCloudFront_recordsAndCountsEachViewerApart() {
+    String secret = "origin-verify-secret-for-this-test";
+    SendContactMessageHandler edge =
+        new SendContactMessageHandler(service, ClientAddress.behindCloudFront(secret));
+    Map<String, String> first = Map.of("x-origin-verify", secret,
+        "cloudfront-viewer-address", "198.51.100.1:50000");
+    Map<String, String> second = Map.of("x-origin-verify", secret,
+        "cloudfront-viewer-address", "2001:db8::2:50001");
+
+    for (int i = 0; i < ContactService.PER_IP.max(); i++) {
+      edge.handleRequest(post(JSON, "{\"name\":\"Ada\",\"email\":\"a" + i
+          + "@example.org\",\"message\":\"Hello\"}", first), null);
+    }
+    APIGatewayV2HTTPResponse other = edge.handleRequest(post(JSON,
+        "{\"name\":\"Bo\",\"email\":\"bo@example.org\",\"message\":\"Hi\"}", second), null);
+
+    // Both viewers reach the API through the same edge (one sourceIp), yet each has its budget.
+    assertThat(other.getStatusCode()).isEqualTo(202);
+    assertThat(repository.messages()).extracting(ContactMessage::ip)
+        .containsOnly("198.51.100.1", "2001:db8:0:0:0:0:0:2")
+        .doesNotContain("203.0.113.7");
+  }
+
+  @Test
+  void handleRequest_whenADirectCallerSpoofsTheViewerAddress_recordsItsRealAddress() {
+    SendContactMessageHandler edge = new SendContactMessageHandler(service,
+        ClientAddress.behindCloudFront("origin-verify-secret-for-this-test"));
+
+    edge.handleRequest(post(JSON, "{\"name\":\"Ada\",\"email\":\"ada@example.org\","
+        + "\"message\":\"Hello\"}", Map.of("cloudfront-viewer-address", "192.0.2.99:1234",
+        "x-origin-verify", "a-guess")), null);
+
+    assertThat(repository.messages()).extracting(ContactMessage::ip).containsExactly("203.0.113.7");
   }
 
   @Test

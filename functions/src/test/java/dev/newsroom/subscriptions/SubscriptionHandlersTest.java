@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.newsroom.web.ApiEvents;
+import dev.newsroom.web.ClientAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,12 +20,14 @@ class SubscriptionHandlersTest {
   private static final String FORM = "application/x-www-form-urlencoded";
 
   private final SubscriptionFixture f = new SubscriptionFixture();
-  private final SubscribeHandler subscribe = new SubscribeHandler(f.subscriptions, f.site);
+  private final SubscribeHandler subscribe =
+      new SubscribeHandler(f.subscriptions, f.site, ClientAddress.direct());
   private final ConfirmSubscriptionHandler confirm =
-      new ConfirmSubscriptionHandler(f.subscriptions, f.site);
-  private final UnsubscribeHandler unsubscribe = new UnsubscribeHandler(f.subscriptions, f.site);
+      new ConfirmSubscriptionHandler(f.subscriptions, f.site, ClientAddress.direct());
+  private final UnsubscribeHandler unsubscribe =
+      new UnsubscribeHandler(f.subscriptions, f.site, ClientAddress.direct());
   private final RequestSubscriberDataHandler dataRequest =
-      new RequestSubscriberDataHandler(f.data, f.site);
+      new RequestSubscriberDataHandler(f.data, f.site, ClientAddress.direct());
   private final ExportSubscriberDataHandler export =
       new ExportSubscriberDataHandler(f.data, f.site);
   private final EraseSubscriberDataHandler erase = new EraseSubscriberDataHandler(f.data, f.site);

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsroom.web.ClientAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -30,12 +31,14 @@ class SubscriptionSampleEventsTest {
   private static final String READER = "reader@example.org";
 
   private final SubscriptionFixture f = new SubscriptionFixture();
-  private final SubscribeHandler subscribe = new SubscribeHandler(f.subscriptions, f.site);
+  private final SubscribeHandler subscribe =
+      new SubscribeHandler(f.subscriptions, f.site, ClientAddress.direct());
   private final ConfirmSubscriptionHandler confirm =
-      new ConfirmSubscriptionHandler(f.subscriptions, f.site);
-  private final UnsubscribeHandler unsubscribe = new UnsubscribeHandler(f.subscriptions, f.site);
+      new ConfirmSubscriptionHandler(f.subscriptions, f.site, ClientAddress.direct());
+  private final UnsubscribeHandler unsubscribe =
+      new UnsubscribeHandler(f.subscriptions, f.site, ClientAddress.direct());
   private final RequestSubscriberDataHandler request =
-      new RequestSubscriberDataHandler(f.data, f.site);
+      new RequestSubscriberDataHandler(f.data, f.site, ClientAddress.direct());
   private final ExportSubscriberDataHandler export =
       new ExportSubscriberDataHandler(f.data, f.site);
   private final EraseSubscriberDataHandler erase = new EraseSubscriberDataHandler(f.data, f.site);
