@@ -263,6 +263,23 @@ class SiteBrowserTest {
     screenshot(noScriptBrowser, "newsletter-thanks-no-js");
   }
 
+  @Test
+  void newsletter_withoutScriptWhenServerRefuses_showsTheFailurePageWithTheReason()
+      throws Exception {
+    requireSubscriptionsApi();
+    noScriptBrowser.get(server.baseUrl() + "/articles/" + SeedContent.SEED_SLUG + "/");
+    noScriptBrowser.findElement(By.id("newsletter-email")).sendKeys("reader@localhost");
+
+    noScriptBrowser.findElement(By.cssSelector("#newsletter button")).click();
+
+    WebElement heading = wait(noScriptBrowser).until(
+        ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
+    assertThat(heading.getText()).isEqualTo(FAILURE);
+    assertThat(noScriptBrowser.findElement(By.tagName("main")).getText())
+        .contains("The email address is not valid.");
+    screenshot(noScriptBrowser, "newsletter-failure-no-js");
+  }
+
   /**
    * The newsletter API is a separate feature; until template.yaml routes it these tests are
    * reported as skipped, never faked.

@@ -16,7 +16,21 @@ public final class ErrorMapper {
   /** Seconds a client should wait after a 503 before retrying. */
   static final String UNAVAILABLE_RETRY_AFTER = "5";
 
+  private static final String BUSY = "The service is busy. Try again shortly.";
+  private static final String INTERNAL = "Something went wrong on our side.";
+
   private ErrorMapper() {}
+
+  /** As {@link #toResponse(RuntimeException)}, as a page for a browser's plain form post. */
+  public static HttpResponse toResponse(RuntimeException failure, HttpRequest request) {
+    HttpResponse response = toResponse(failure);
+    if (!FormErrorPage.wanted(request)) {
+      return response;
+    }
+    int status = response.status();
+    String reason = status == 503 ? BUSY : status >= 500 ? INTERNAL : failure.getMessage();
+    return FormErrorPage.of(response, reason);
+  }
 
   public static HttpResponse toResponse(RuntimeException failure) {
     if (failure instanceof ApiException e) {
@@ -45,10 +59,10 @@ public final class ErrorMapper {
           .withHeader("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
     }
     if (failure instanceof UnavailableException || retryableSdkFailure(failure)) {
-      return error(503, "unavailable", "The service is busy. Try again shortly.")
+      return error(503, "unavailable", BUSY)
           .withHeader("Retry-After", UNAVAILABLE_RETRY_AFTER);
     }
-    return error(500, "internal", "Something went wrong on our side.");
+    return error(500, "internal", INTERNAL);
   }
 
   /**

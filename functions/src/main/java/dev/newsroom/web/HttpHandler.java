@@ -66,15 +66,16 @@ public abstract class HttpHandler
 
   @Override
   public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context ctx) {
+    HttpRequest request = new HttpRequest(event);
     HttpResponse response;
     try {
-      response = handle(new HttpRequest(event));
+      response = handle(request);
     } catch (ApiException | DomainException e) {
-      response = ErrorMapper.toResponse(e);
+      response = ErrorMapper.toResponse(e, request);
     } catch (RuntimeException e) {
       // Unexpected: log the type and stack for operators, never the request; the client gets 500.
       Log.error("unhandled " + e.getClass().getName(), e);
-      response = ErrorMapper.toResponse(e);
+      response = ErrorMapper.toResponse(e, request);
     }
     return APIGatewayV2HTTPResponse.builder()
         .withStatusCode(response.status())

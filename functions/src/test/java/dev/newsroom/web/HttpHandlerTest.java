@@ -83,7 +83,7 @@ class HttpHandlerTest {
     assertThat(ApiEvents.json(response).path("ip").asText()).isEqualTo("unknown");
   }
 
-  private static HttpHandler handler(Function<HttpRequest, HttpResponse> body) {
+  static HttpHandler handler(Function<HttpRequest, HttpResponse> body) {
     return new HttpHandler() {
       @Override
       protected HttpResponse handle(HttpRequest request) {
