@@ -1,6 +1,6 @@
 package dev.newsroom.subscriptions;
 
-import static dev.newsroom.mail.MailHtml.escape;
+import static dev.newsroom.shared.Html.escape;
 
 import dev.newsroom.mail.EmailMessage;
 import java.time.Instant;

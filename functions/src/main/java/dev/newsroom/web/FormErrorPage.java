@@ -1,5 +1,6 @@
 package dev.newsroom.web;
 
+import dev.newsroom.shared.Html;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -49,22 +50,6 @@ final class FormErrorPage {
         </main>
         </body>
         </html>
-        """.formatted(HEADLINE, escape(reason)));
-  }
-
-  private static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
+        """.formatted(HEADLINE, Html.escape(reason)));
   }
 }

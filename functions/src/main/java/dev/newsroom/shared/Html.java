@@ -1,9 +1,9 @@
-package dev.newsroom.mail;
+package dev.newsroom.shared;
 
-/** Text into the HTML part of an email: every character that could open markup is escaped. */
-public final class MailHtml {
+/** Text into HTML (email parts, error pages): every character that could open markup is escaped. */
+public final class Html {
 
-  private MailHtml() {}
+  private Html() {}
 
   /** Escapes {@code & < > " '}, so the result is safe in element content and quoted attributes. */
   public static String escape(String text) {
