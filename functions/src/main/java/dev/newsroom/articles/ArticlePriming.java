@@ -63,14 +63,14 @@ final class ArticlePriming {
       if (json.length() > 1) {
         json.append(',');
       }
-      json.append(dev.newsroom.web.JsonWriter.write(name)).append(':').append(wire(value));
+      json.append(dev.newsroom.shared.JsonWriter.write(name)).append(':').append(wire(value));
     });
     return json.append('}').toString();
   }
 
   private static String wire(AttributeValue value) {
     if (value.s() != null) {
-      return "{\"S\":" + dev.newsroom.web.JsonWriter.write(value.s()) + "}";
+      return "{\"S\":" + dev.newsroom.shared.JsonWriter.write(value.s()) + "}";
     }
     if (value.n() != null) {
       return "{\"N\":\"" + value.n() + "\"}";

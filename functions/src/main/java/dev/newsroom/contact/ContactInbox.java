@@ -4,7 +4,7 @@ import dev.newsroom.shared.Clock;
 import dev.newsroom.shared.NotFoundException;
 import dev.newsroom.shared.Page;
 import dev.newsroom.shared.Paging;
-import dev.newsroom.web.Log;
+import dev.newsroom.shared.Log;
 import java.time.Instant;
 import java.util.Map;
 

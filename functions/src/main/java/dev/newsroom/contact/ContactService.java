@@ -8,7 +8,7 @@ import dev.newsroom.shared.ConflictException;
 import dev.newsroom.shared.EmailAddress;
 import dev.newsroom.shared.Hashing;
 import dev.newsroom.shared.ValidationException;
-import dev.newsroom.web.Log;
+import dev.newsroom.shared.Log;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Duration;

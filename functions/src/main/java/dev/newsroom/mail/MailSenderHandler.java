@@ -8,7 +8,7 @@ import dev.newsroom.config.AwsClients;
 import dev.newsroom.config.Env;
 import dev.newsroom.shared.Clock;
 import dev.newsroom.subscriptions.DynamoDbSuppressionList;
-import dev.newsroom.web.Log;
+import dev.newsroom.shared.Log;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package dev.newsroom.mail;
 
 import dev.newsroom.shared.Clock;
-import dev.newsroom.web.Log;
+import dev.newsroom.shared.Log;
 import java.util.Map;
 import java.util.Optional;
 

@@ -8,7 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeVal
 import dev.newsroom.articles.DynamoDbArticleRepository;
 import dev.newsroom.config.AwsClients;
 import dev.newsroom.config.Env;
-import dev.newsroom.web.Log;
+import dev.newsroom.shared.Log;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

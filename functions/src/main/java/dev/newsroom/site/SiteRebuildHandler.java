@@ -2,7 +2,7 @@ package dev.newsroom.site;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import dev.newsroom.web.Log;
+import dev.newsroom.shared.Log;
 import java.util.Map;
 
 /**

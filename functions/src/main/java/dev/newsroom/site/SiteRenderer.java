@@ -2,7 +2,7 @@ package dev.newsroom.site;
 
 import dev.newsroom.articles.Article;
 import dev.newsroom.articles.ArticleSummary;
-import dev.newsroom.web.Json;
+import dev.newsroom.shared.Json;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -2,7 +2,7 @@ package dev.newsroom.subscriptions;
 
 import dev.newsroom.web.HttpRequest;
 import dev.newsroom.web.HttpResponse;
-import dev.newsroom.web.Json;
+import dev.newsroom.shared.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.newsroom.subscriptions;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
-import dev.newsroom.web.Log;
+import dev.newsroom.shared.Log;
 import java.util.Map;
 import java.util.Optional;
 

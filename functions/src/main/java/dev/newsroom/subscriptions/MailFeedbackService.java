@@ -6,7 +6,7 @@ import dev.newsroom.shared.UnavailableException;
 import dev.newsroom.shared.ValidationException;
 import dev.newsroom.subscriptions.ConsentEvent.Type;
 import dev.newsroom.subscriptions.SubscriberRepository.Change;
-import dev.newsroom.web.Log;
+import dev.newsroom.shared.Log;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

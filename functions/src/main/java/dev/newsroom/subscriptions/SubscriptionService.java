@@ -8,7 +8,7 @@ import dev.newsroom.shared.UnavailableException;
 import dev.newsroom.subscriptions.ConsentEvent.Type;
 import dev.newsroom.subscriptions.SubscriberRepository.Change;
 import dev.newsroom.subscriptions.SubscriberRepository.OutgoingEmail;
-import dev.newsroom.web.Log;
+import dev.newsroom.shared.Log;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.newsroom.web;
 
+import dev.newsroom.shared.Log;
 import dev.newsroom.config.Env;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

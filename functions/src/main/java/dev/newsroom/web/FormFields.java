@@ -1,5 +1,6 @@
 package dev.newsroom.web;
 
+import dev.newsroom.shared.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.net.URLDecoder;

@@ -1,5 +1,6 @@
 package dev.newsroom.web;
 
+import dev.newsroom.shared.Json;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;

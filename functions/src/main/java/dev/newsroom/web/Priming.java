@@ -1,5 +1,6 @@
 package dev.newsroom.web;
 
+import dev.newsroom.shared.JsonWriter;
 import dev.newsroom.config.SdkPriming;
 import dev.newsroom.shared.ValidationException;
 import java.io.ByteArrayInputStream;

@@ -10,7 +10,7 @@ import dev.newsroom.editors.InMemoryEditorKeyRepository;
 import dev.newsroom.ratelimit.InMemoryRateLimiter;
 import dev.newsroom.shared.MutableClock;
 import dev.newsroom.web.ApiEvents;
-import dev.newsroom.web.Json;
+import dev.newsroom.shared.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

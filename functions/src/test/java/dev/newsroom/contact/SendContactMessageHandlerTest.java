@@ -8,7 +8,7 @@ import dev.newsroom.ratelimit.InMemoryRateLimiter;
 import dev.newsroom.shared.MutableClock;
 import dev.newsroom.web.ApiEvents;
 import dev.newsroom.web.ClientAddress;
-import dev.newsroom.web.Json;
+import dev.newsroom.shared.Json;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

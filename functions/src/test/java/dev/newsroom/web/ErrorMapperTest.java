@@ -1,5 +1,6 @@
 package dev.newsroom.web;
 
+import dev.newsroom.shared.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

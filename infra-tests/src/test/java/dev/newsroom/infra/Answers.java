@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.newsroom.web.Json;
+import dev.newsroom.shared.Json;
 import java.io.IOException;
 import java.util.Map;
 

@@ -112,7 +112,7 @@ public final class BadInput {
   static Arbitrary<Body> mutated(String sampleJson) {
     com.fasterxml.jackson.databind.node.ObjectNode sample;
     try {
-      var tree = dev.newsroom.web.Json.mapper().readTree(sampleJson);
+      var tree = dev.newsroom.shared.Json.mapper().readTree(sampleJson);
       if (!tree.isObject()) {
         return body();
       }
@@ -140,7 +140,7 @@ public final class BadInput {
             copy.remove(field);
           } else if (!value.equals("__same__")) {
             try {
-              copy.set(field, dev.newsroom.web.Json.mapper().readTree(value));
+              copy.set(field, dev.newsroom.shared.Json.mapper().readTree(value));
             } catch (java.io.IOException e) {
               copy.put(field, value);
             }

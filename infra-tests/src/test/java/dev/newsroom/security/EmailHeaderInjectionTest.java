@@ -13,7 +13,7 @@ import dev.newsroom.infra.LogCapture;
 import dev.newsroom.infra.SampleRequests;
 import dev.newsroom.infra.SuiteReport;
 import dev.newsroom.infra.Templates;
-import dev.newsroom.web.Json;
+import dev.newsroom.shared.Json;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -9,7 +9,7 @@ import dev.newsroom.infra.Answers;
 import dev.newsroom.infra.ApiCall;
 import dev.newsroom.infra.Emulators;
 import dev.newsroom.infra.SuiteReport;
-import dev.newsroom.web.Json;
+import dev.newsroom.shared.Json;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

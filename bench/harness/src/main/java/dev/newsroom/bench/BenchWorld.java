@@ -11,7 +11,7 @@ import dev.newsroom.devserver.TableBuilder;
 import dev.newsroom.editors.DynamoDbEditorKeyRepository;
 import dev.newsroom.editors.EditorKeyService;
 import dev.newsroom.shared.Clock;
-import dev.newsroom.web.Json;
+import dev.newsroom.shared.Json;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;

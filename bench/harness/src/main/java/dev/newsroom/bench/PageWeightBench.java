@@ -9,7 +9,7 @@ import dev.newsroom.articles.BodySanitizer;
 import dev.newsroom.site.SiteConfig;
 import dev.newsroom.site.SiteFile;
 import dev.newsroom.site.SiteRenderer;
-import dev.newsroom.web.Json;
+import dev.newsroom.shared.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.newsroom.web;
+package dev.newsroom.shared;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public final class JsonWriter {
 
-  static final JsonFactory FACTORY = new JsonFactory();
+  public static final JsonFactory FACTORY = new JsonFactory();
 
   private JsonWriter() {}
 

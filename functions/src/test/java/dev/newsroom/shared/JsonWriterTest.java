@@ -1,4 +1,4 @@
-package dev.newsroom.web;
+package dev.newsroom.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.newsroom.web;
+package dev.newsroom.shared;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -23,7 +23,8 @@ public final class Json {
 
   public static final int MAX_DEPTH = 32;
 
-  static final ObjectMapper MAPPER = create();
+  /** The one configured mapper; the web package reads request bodies with it. */
+  public static final ObjectMapper MAPPER = create();
 
   private Json() {}
 

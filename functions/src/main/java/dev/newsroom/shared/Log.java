@@ -1,4 +1,4 @@
-package dev.newsroom.web;
+package dev.newsroom.shared;
 
 import java.time.Instant;
 import java.util.Map;
