@@ -2,7 +2,7 @@ package dev.newsroom.articles;
 
 import dev.newsroom.editors.AdminHttpHandler;
 import dev.newsroom.editors.EditorKeyService;
-import dev.newsroom.editors.EditorKeys;
+import dev.newsroom.editors.EditorsWiring;
 import dev.newsroom.web.HttpRequest;
 import dev.newsroom.web.HttpResponse;
 
@@ -12,7 +12,7 @@ public final class DeleteArticleHandler extends AdminHttpHandler {
   private final ArticleService articles;
 
   public DeleteArticleHandler() {
-    this(Articles.service(), EditorKeys.service());
+    this(ArticlesWiring.service(), EditorsWiring.service());
   }
 
   DeleteArticleHandler(ArticleService articles, EditorKeyService keys) {

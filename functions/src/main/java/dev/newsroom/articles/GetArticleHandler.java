@@ -13,7 +13,7 @@ public final class GetArticleHandler extends HttpHandler {
   private final ArticleService articles;
 
   public GetArticleHandler() {
-    this(Articles.service());
+    this(ArticlesWiring.service());
   }
 
   GetArticleHandler(ArticleService articles) {

@@ -14,7 +14,7 @@ public final class ListArticlesHandler extends HttpHandler {
   private final ArticleService articles;
 
   public ListArticlesHandler() {
-    this(Articles.service());
+    this(ArticlesWiring.service());
   }
 
   ListArticlesHandler(ArticleService articles) {

@@ -2,7 +2,7 @@ package dev.newsroom.articles;
 
 import dev.newsroom.editors.AdminHttpHandler;
 import dev.newsroom.editors.EditorKeyService;
-import dev.newsroom.editors.EditorKeys;
+import dev.newsroom.editors.EditorsWiring;
 import dev.newsroom.web.HttpRequest;
 import dev.newsroom.web.HttpResponse;
 import dev.newsroom.web.QueryParams;
@@ -13,7 +13,7 @@ public final class ListEditorArticlesHandler extends AdminHttpHandler {
   private final ArticleService articles;
 
   public ListEditorArticlesHandler() {
-    this(Articles.service(), EditorKeys.service());
+    this(ArticlesWiring.service(), EditorsWiring.service());
   }
 
   ListEditorArticlesHandler(ArticleService articles, EditorKeyService keys) {

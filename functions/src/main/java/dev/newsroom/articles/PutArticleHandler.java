@@ -2,7 +2,7 @@ package dev.newsroom.articles;
 
 import dev.newsroom.editors.AdminHttpHandler;
 import dev.newsroom.editors.EditorKeyService;
-import dev.newsroom.editors.EditorKeys;
+import dev.newsroom.editors.EditorsWiring;
 import dev.newsroom.web.HttpRequest;
 import dev.newsroom.web.HttpResponse;
 import dev.newsroom.web.JsonBody;
@@ -13,7 +13,7 @@ public final class PutArticleHandler extends AdminHttpHandler {
   private final ArticleService articles;
 
   public PutArticleHandler() {
-    this(Articles.service(), EditorKeys.service());
+    this(ArticlesWiring.service(), EditorsWiring.service());
   }
 
   PutArticleHandler(ArticleService articles, EditorKeyService keys) {

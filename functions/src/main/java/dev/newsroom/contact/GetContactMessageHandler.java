@@ -2,7 +2,7 @@ package dev.newsroom.contact;
 
 import dev.newsroom.editors.AdminHttpHandler;
 import dev.newsroom.editors.EditorKeyService;
-import dev.newsroom.editors.EditorKeys;
+import dev.newsroom.editors.EditorsWiring;
 import dev.newsroom.web.HttpRequest;
 import dev.newsroom.web.HttpResponse;
 
@@ -12,7 +12,7 @@ public final class GetContactMessageHandler extends AdminHttpHandler {
   private final ContactInbox inbox;
 
   public GetContactMessageHandler() {
-    this(Contact.inbox(), EditorKeys.service());
+    this(ContactWiring.inbox(), EditorsWiring.service());
   }
 
   GetContactMessageHandler(ContactInbox inbox, EditorKeyService keys) {

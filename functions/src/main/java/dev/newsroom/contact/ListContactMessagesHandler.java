@@ -2,7 +2,7 @@ package dev.newsroom.contact;
 
 import dev.newsroom.editors.AdminHttpHandler;
 import dev.newsroom.editors.EditorKeyService;
-import dev.newsroom.editors.EditorKeys;
+import dev.newsroom.editors.EditorsWiring;
 import dev.newsroom.web.HttpRequest;
 import dev.newsroom.web.HttpResponse;
 import dev.newsroom.web.QueryParams;
@@ -13,7 +13,7 @@ public final class ListContactMessagesHandler extends AdminHttpHandler {
   private final ContactInbox inbox;
 
   public ListContactMessagesHandler() {
-    this(Contact.inbox(), EditorKeys.service());
+    this(ContactWiring.inbox(), EditorsWiring.service());
   }
 
   ListContactMessagesHandler(ContactInbox inbox, EditorKeyService keys) {

@@ -2,7 +2,7 @@ package dev.newsroom.contact;
 
 import dev.newsroom.editors.AdminHttpHandler;
 import dev.newsroom.editors.EditorKeyService;
-import dev.newsroom.editors.EditorKeys;
+import dev.newsroom.editors.EditorsWiring;
 import dev.newsroom.web.HttpRequest;
 import dev.newsroom.web.HttpResponse;
 
@@ -12,7 +12,7 @@ public final class MarkContactMessageHandledHandler extends AdminHttpHandler {
   private final ContactInbox inbox;
 
   public MarkContactMessageHandledHandler() {
-    this(Contact.inbox(), EditorKeys.service());
+    this(ContactWiring.inbox(), EditorsWiring.service());
   }
 
   MarkContactMessageHandledHandler(ContactInbox inbox, EditorKeyService keys) {

@@ -22,7 +22,7 @@ public final class SendContactMessageHandler extends HttpHandler {
   private final ClientAddress clients;
 
   public SendContactMessageHandler() {
-    this(Contact.service(), ClientAddress.fromEnv());
+    this(ContactWiring.service(), ClientAddress.fromEnv());
   }
 
   SendContactMessageHandler(ContactService contact, ClientAddress clients) {

@@ -3,6 +3,7 @@ package dev.newsroom.site;
 import dev.newsroom.articles.Article;
 import dev.newsroom.articles.ArticleRepository;
 import dev.newsroom.articles.ArticleSummary;
+import dev.newsroom.pages.SitePaths;
 import dev.newsroom.shared.Page;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -5,9 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-import dev.newsroom.articles.DynamoDbArticleRepository;
-import dev.newsroom.config.AwsClients;
-import dev.newsroom.config.Env;
 import dev.newsroom.shared.Log;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +24,7 @@ public final class SitePublisherHandler
   private final SitePublisher publisher;
 
   public SitePublisherHandler() {
-    this(Wiring.publisher());
+    this(SiteWiring.publisher());
   }
 
   SitePublisherHandler(SitePublisher publisher) {
@@ -82,17 +79,5 @@ public final class SitePublisherHandler
   private static String text(Map<String, AttributeValue> item, String name) {
     AttributeValue value = item.get(name);
     return value == null ? null : value.getS();
-  }
-
-  /** The real adapters, shared by both site functions. */
-  static final class Wiring {
-    private Wiring() {}
-
-    static SitePublisher publisher() {
-      return new SitePublisher(
-          new DynamoDbArticleRepository(AwsClients.dynamoDb(), Env.require("ARTICLES_TABLE")),
-          new S3PageStore(AwsClients.s3(), Env.require("SITE_BUCKET")),
-          new SiteRenderer(SiteConfig.fromEnv()));
-    }
   }
 }

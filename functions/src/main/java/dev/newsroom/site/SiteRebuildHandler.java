@@ -15,7 +15,7 @@ public final class SiteRebuildHandler implements RequestHandler<Map<String, Obje
   private final SitePublisher publisher;
 
   public SiteRebuildHandler() {
-    this(SitePublisherHandler.Wiring.publisher());
+    this(SiteWiring.publisher());
   }
 
   SiteRebuildHandler(SitePublisher publisher) {

@@ -2,6 +2,12 @@ package dev.newsroom.site;
 
 import dev.newsroom.articles.Article;
 import dev.newsroom.articles.ArticleSummary;
+import dev.newsroom.pages.Layout;
+import dev.newsroom.pages.MessagePage;
+import dev.newsroom.pages.MessagePages;
+import dev.newsroom.pages.PageMeta;
+import dev.newsroom.pages.SiteConfig;
+import dev.newsroom.pages.SitePaths;
 import dev.newsroom.shared.Json;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -13,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Turns articles into the site's files. Pure: the same input gives the same bytes, which is what
@@ -29,11 +34,6 @@ public final class SiteRenderer {
   private static final DateTimeFormatter DISPLAY_DATE =
       DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.US).withZone(ZoneOffset.UTC);
 
-  /** The layout's view of a page. Null fields are left out of the page. */
-  record PageMeta(String title, String heading, String description, String canonical,
-      String path, String ogType, String image, String jsonLd, boolean noindex,
-      boolean navHome, boolean navContact, boolean newsletter) {}
-
   record Link(String url, String label) {}
 
   record Hero(String url, String alt) {}
@@ -43,24 +43,21 @@ public final class SiteRenderer {
 
   record Paging(int number, int count, String newer, String older) {}
 
-  record Field(String name, String value) {}
-
-  record FormView(String action, List<Field> hidden, String button, String emailLabel) {}
-
   private final SiteConfig site;
+  private final Layout layout;
 
   public SiteRenderer(SiteConfig site) {
     this.site = site;
+    this.layout = new Layout(site);
   }
 
   public SiteFile articlePage(Article a) {
     String path = SitePaths.article(a.slug());
     String description = a.summary() == null || a.summary().isBlank()
         ? clip(plainText(a.bodyHtml())) : clip(a.summary());
-    PageMeta meta = new PageMeta(a.title() + " | " + site.name(), a.title(), description,
-        absolute(path), path, "article", a.heroImageUrl(), jsonLd(a, path), false, false, false,
-        true);
-    Map<String, Object> scope = scope(meta);
+    PageMeta meta = PageMeta.article(site, path, a.title(), description, a.heroImageUrl(),
+        jsonLd(a, path));
+    Map<String, Object> scope = layout.scope(meta);
     List<Link> tags = a.tags().stream().map(this::tagLink).toList();
     scope.put("kicker", tags.isEmpty() ? null : tags.get(0));
     scope.put("title", a.title());
@@ -73,7 +70,7 @@ public final class SiteRenderer {
     scope.put("bodyHtml", a.bodyHtml());
     scope.put("hasTags", !tags.isEmpty());
     scope.put("tags", tags);
-    return SiteFile.page(SitePaths.key(path), SiteFile.HTML, SiteTemplates.render("article", scope));
+    return render(path, "article", scope);
   }
 
   /**
@@ -99,17 +96,16 @@ public final class SiteRenderer {
         ? "The latest articles from " + site.name() + ", newest first" + suffix + "."
         : "Articles about " + SitePaths.label(tag) + " from " + site.name() + ", newest first"
             + suffix + ".";
-    PageMeta meta = new PageMeta(heading + suffix + " | " + site.name(), heading, description,
-        absolute(path), path, "website", null, null, false, tag == null && number == 1, false,
-        true);
-    Map<String, Object> scope = scope(meta);
+    PageMeta meta = PageMeta.listing(site, path, heading + suffix, heading, description,
+        tag == null && number == 1);
+    Map<String, Object> scope = layout.scope(meta);
     scope.put("heading", heading);
     scope.put("intro", tag == null ? null : "Articles tagged \u201c" + tag + "\u201d, newest first.");
     scope.put("hasItems", !slice.isEmpty());
     scope.put("items", slice.stream().map(this::item).toList());
     scope.put("paging", count == 1 ? null : new Paging(number, count,
         number > 1 ? page(tag, number - 1) : null, number < count ? page(tag, number + 1) : null));
-    return SiteFile.page(SitePaths.key(path), SiteFile.HTML, SiteTemplates.render("listing", scope));
+    return render(path, "listing", scope);
   }
 
   /** The latest entries as an Atom feed; its date is the newest entry's, so it is stable. */
@@ -133,7 +129,7 @@ public final class SiteRenderer {
     scope.put("site", site);
     scope.put("updated", updated.toString());
     scope.put("entries", entries);
-    return SiteFile.page("feed.xml", SiteFile.ATOM, SiteTemplates.render("feed", scope));
+    return SiteFile.page("feed.xml", SiteFile.ATOM, layout.render("feed", scope));
   }
 
   /** Home, contact, every article and the first page of every tag. */
@@ -148,38 +144,20 @@ public final class SiteRenderer {
     tags.stream().sorted().forEach(t -> urls.add(Map.of("loc", absolute(SitePaths.tag(t, 1)))));
     Map<String, Object> scope = new HashMap<>();
     scope.put("urls", urls);
-    return SiteFile.page("sitemap.xml", SiteFile.XML, SiteTemplates.render("sitemap", scope));
+    return SiteFile.page("sitemap.xml", SiteFile.XML, layout.render("sitemap", scope));
   }
 
   /** Pages that do not depend on articles: contact, thank-you and result pages, 404, robots. */
   public List<SiteFile> fixedPages() {
     List<SiteFile> files = new ArrayList<>();
-    PageMeta contact = new PageMeta("Contact us | " + site.name(), "Contact us",
-        "Send a tip, a correction or a question to the " + site.name() + " editors.",
-        absolute(SitePaths.CONTACT), SitePaths.CONTACT, "website", null, null, false, false, true,
-        false);
-    files.add(SiteFile.page(SitePaths.key(SitePaths.CONTACT), SiteFile.HTML,
-        SiteTemplates.render("contact", scope(contact))));
-    files.add(message(new MessagePage(SitePaths.SUBSCRIBE_THANKS, "Thank you",
-        "Your newsletter subscription was received.",
-        "Thank you! Your submission has been received!",
-        List.of("Please check your inbox: we sent you an email with a link to confirm your "
-            + "subscription. The link is valid for 48 hours."), null), true));
-    files.add(message(new MessagePage(SitePaths.CONTACT_THANKS, "Thank you",
-        "Your message was sent to the editors.", "Thank you! Your submission has been received!",
-        List.of("Your message is with our editors. If it needs an answer, we will reply to the "
-            + "email address you gave."), null), true));
-    files.add(message(new MessagePage(SitePaths.SUBSCRIBE_CONFIRMED, "Subscription confirmed",
-        "Your newsletter subscription is confirmed.", "You are subscribed",
-        List.of("Thank you for confirming. You will be the first to know about our new videos "
-            + "and updates."), null), true));
-    files.add(message(new MessagePage(SitePaths.SUBSCRIBE_UNSUBSCRIBED, "Unsubscribed",
-        "You will receive no more newsletters.", "You are unsubscribed",
-        List.of("You will receive no more newsletters from us. You can subscribe again at any "
-            + "time."), null), true));
-    SiteFile notFound = message(new MessagePage("/404.html", "Page not found",
-        "This page does not exist.", "Page not found",
-        List.of("The page you asked for does not exist, or it was taken down."), null), true);
+    PageMeta contact = PageMeta.contact(site, SitePaths.CONTACT, "Contact us",
+        "Send a tip, a correction or a question to the " + site.name() + " editors.");
+    files.add(render(SitePaths.CONTACT, "contact", layout.scope(contact)));
+    files.add(message(MessagePages.subscribeThanks()));
+    files.add(message(MessagePages.contactThanks()));
+    files.add(message(MessagePages.subscribed()));
+    files.add(message(MessagePages.unsubscribed()));
+    SiteFile notFound = message(MessagePages.notFound());
     files.add(new SiteFile(SitePaths.NOT_FOUND_KEY, notFound.body(), notFound.contentType(),
         notFound.cacheControl()));
     files.add(SiteFile.page("robots.txt", SiteFile.TEXT, "User-agent: *\nDisallow: /api/\n"
@@ -187,36 +165,12 @@ public final class SiteRenderer {
     return files;
   }
 
-  /**
-   * A message page as HTML, for handlers that answer with a page in the site's look. Such pages
-   * answer a link or a form (often with a token in the URL), so they are never indexed.
-   */
-  public String messagePage(MessagePage page) {
-    return message(page, true).text();
+  private SiteFile message(MessagePage page) {
+    return SiteFile.page(SitePaths.key(page.path()), SiteFile.HTML, layout.message(page));
   }
 
-  private SiteFile message(MessagePage page, boolean noindex) {
-    PageMeta meta = new PageMeta(page.title() + " | " + site.name(), page.heading(),
-        page.description(), absolute(page.path()), page.path(), "website", null, null, noindex,
-        false, false, false);
-    Map<String, Object> scope = scope(meta);
-    scope.put("heading", page.heading());
-    scope.put("paragraphs", page.paragraphs());
-    if (page.form() != null) {
-      List<Field> hidden = new TreeMap<>(page.form().hidden()).entrySet().stream()
-          .map(e -> new Field(e.getKey(), e.getValue())).toList();
-      scope.put("form", new FormView(page.form().action(), hidden, page.form().button(),
-          page.form().emailLabel()));
-    }
-    return SiteFile.page(SitePaths.key(page.path()), SiteFile.HTML,
-        SiteTemplates.render("message", scope));
-  }
-
-  private Map<String, Object> scope(PageMeta meta) {
-    Map<String, Object> scope = new HashMap<>();
-    scope.put("site", site);
-    scope.put("page", meta);
-    return scope;
+  private SiteFile render(String path, String template, Map<String, Object> scope) {
+    return SiteFile.page(SitePaths.key(path), SiteFile.HTML, layout.render(template, scope));
   }
 
   private Item item(ArticleSummary a) {
@@ -267,7 +221,7 @@ public final class SiteRenderer {
   }
 
   private String absolute(String path) {
-    return site.url() + path;
+    return layout.absolute(path);
   }
 
   /** Text of sanitised HTML, for descriptions (re-escaped by the template). */

@@ -1,6 +1,6 @@
 package dev.newsroom.subscriptions;
 
-import dev.newsroom.site.SitePaths;
+import dev.newsroom.pages.SitePaths;
 import dev.newsroom.web.ClientAddress;
 import dev.newsroom.web.HttpRequest;
 import dev.newsroom.web.HttpResponse;
@@ -16,7 +16,7 @@ public final class ConfirmSubscriptionHandler extends LinkHandler {
   private final ClientAddress clients;
 
   public ConfirmSubscriptionHandler() {
-    this(Subscriptions.confirmations(), Subscriptions.site(), ClientAddress.fromEnv());
+    this(SubscriptionsWiring.confirmations(), SubscriptionsWiring.site(), ClientAddress.fromEnv());
   }
 
   ConfirmSubscriptionHandler(SubscriptionService subscriptions, SiteContext site,
@@ -30,7 +30,7 @@ public final class ConfirmSubscriptionHandler extends LinkHandler {
   HttpResponse act(HttpRequest request) {
     String token = LinkRequests.postToken(request);
     LinkState result = subscriptions.confirm(token,
-        new Visitor(clients.of(request), request.userAgent()), site().url(request));
+        new Visitor(clients.of(request), request.userAgent()), site().url(request.domainName()));
     return answer(request, result, "confirmed",
         () -> HttpResponse.seeOther(SitePaths.SUBSCRIBE_CONFIRMED), token);
   }

@@ -12,7 +12,7 @@ public final class EraseSubscriberDataHandler extends LinkHandler {
   private final SubscriberDataService data;
 
   public EraseSubscriberDataHandler() {
-    this(Subscriptions.dataLinks(), Subscriptions.site());
+    this(SubscriptionsWiring.dataLinks(), SubscriptionsWiring.site());
   }
 
   EraseSubscriberDataHandler(SubscriberDataService data, SiteContext site) {
@@ -23,6 +23,6 @@ public final class EraseSubscriberDataHandler extends LinkHandler {
   @Override
   HttpResponse act(HttpRequest request) {
     LinkState result = data.erase(LinkRequests.postToken(request));
-    return answer(request, result, "erased", () -> site().pages(request).erased(), "");
+    return answer(request, result, "erased", () -> site().pages(request.domainName()).erased(), "");
   }
 }

@@ -1,8 +1,8 @@
 package dev.newsroom.subscriptions;
 
+import dev.newsroom.shared.Json;
 import dev.newsroom.web.HttpRequest;
 import dev.newsroom.web.HttpResponse;
-import dev.newsroom.shared.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +21,7 @@ public final class ExportSubscriberDataHandler extends LinkHandler {
   private final SubscriberDataService data;
 
   public ExportSubscriberDataHandler() {
-    this(Subscriptions.dataLinks(), Subscriptions.site());
+    this(SubscriptionsWiring.dataLinks(), SubscriptionsWiring.site());
   }
 
   ExportSubscriberDataHandler(SubscriberDataService data, SiteContext site) {

@@ -20,7 +20,7 @@ public final class MailFeedbackHandler implements RequestHandler<SNSEvent, Void>
   private final MailFeedbackService feedback;
 
   public MailFeedbackHandler() {
-    this(Subscriptions.feedback());
+    this(SubscriptionsWiring.feedback());
   }
 
   MailFeedbackHandler(MailFeedbackService feedback) {

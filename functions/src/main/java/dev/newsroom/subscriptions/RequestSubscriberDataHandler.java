@@ -1,7 +1,7 @@
 package dev.newsroom.subscriptions;
 
-import dev.newsroom.web.FormFields;
 import dev.newsroom.web.ClientAddress;
+import dev.newsroom.web.FormFields;
 import dev.newsroom.web.HttpHandler;
 import dev.newsroom.web.HttpRequest;
 import dev.newsroom.web.HttpResponse;
@@ -21,7 +21,7 @@ public final class RequestSubscriberDataHandler extends HttpHandler {
   private final ClientAddress clients;
 
   public RequestSubscriberDataHandler() {
-    this(Subscriptions.dataRequests(), Subscriptions.site(), ClientAddress.fromEnv());
+    this(SubscriptionsWiring.dataRequests(), SubscriptionsWiring.site(), ClientAddress.fromEnv());
   }
 
   RequestSubscriberDataHandler(SubscriberDataService data, SiteContext site,
@@ -34,11 +34,11 @@ public final class RequestSubscriberDataHandler extends HttpHandler {
   @Override
   protected HttpResponse handle(HttpRequest request) {
     if (!"POST".equals(request.method())) {
-      return site.pages(request).dataRequest(request.query("sent").isPresent());
+      return site.pages(request.domainName()).dataRequest(request.query("sent").isPresent());
     }
     FormFields fields = FormFields.read(request, FIELDS);
     data.request(fields.get("email"), fields.get("website"),
-        new Visitor(clients.of(request), request.userAgent()), site.url(request));
+        new Visitor(clients.of(request), request.userAgent()), site.url(request.domainName()));
     if (fields.form()) {
       return HttpResponse.seeOther(SubscriptionLinks.DATA_REQUESTS_PATH + "?sent=1");
     }

@@ -1,9 +1,8 @@
 package dev.newsroom.subscriptions;
 
 import dev.newsroom.config.Env;
-import dev.newsroom.site.SiteConfig;
-import dev.newsroom.site.SiteRenderer;
-import dev.newsroom.web.HttpRequest;
+import dev.newsroom.pages.Layout;
+import dev.newsroom.pages.SiteConfig;
 import java.util.function.Function;
 
 /**
@@ -16,7 +15,7 @@ import java.util.function.Function;
  * request, which a client cannot choose: they work, on the API's own domain. Set {@code SiteUrl}
  * to the {@code SiteUrl} output after the first deploy to have them on the site.
  */
-record SiteContext(Function<HttpRequest, String> origin, String name) {
+record SiteContext(Function<String, String> origin, String name) {
 
   static SiteContext fromEnv() {
     return of(Env.optional("SITE_URL").orElse(null), Env.optional("SITE_NAME").orElse("Newsroom"));
@@ -24,11 +23,10 @@ record SiteContext(Function<HttpRequest, String> origin, String name) {
 
   /** @param configured the configured origin, or null to use the request's API domain */
   static SiteContext of(String configured, String name) {
-    return new SiteContext(request -> {
+    return new SiteContext(host -> {
       if (configured != null) {
         return configured;
       }
-      String host = request.domainName();
       if (host == null || !host.matches("[A-Za-z0-9.-]+")) {
         throw new IllegalStateException("no SITE_URL and no domain name in the request");
       }
@@ -38,15 +36,16 @@ record SiteContext(Function<HttpRequest, String> origin, String name) {
 
   /** The same origin for every request: tests. */
   static SiteContext fixed(String url, String name) {
-    return new SiteContext(request -> url, name);
+    return new SiteContext(host -> url, name);
   }
 
-  String url(HttpRequest request) {
-    String url = origin.apply(request);
+  /** @param requestDomain the domain name API Gateway reports for the request */
+  String url(String requestDomain) {
+    String url = origin.apply(requestDomain);
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
-  SubscriptionPages pages(HttpRequest request) {
-    return new SubscriptionPages(new SiteRenderer(new SiteConfig(url(request), name)));
+  SubscriptionPages pages(String requestDomain) {
+    return new SubscriptionPages(new Layout(new SiteConfig(url(requestDomain), name)));
   }
 }

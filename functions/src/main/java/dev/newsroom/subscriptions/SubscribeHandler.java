@@ -1,8 +1,8 @@
 package dev.newsroom.subscriptions;
 
-import dev.newsroom.site.SitePaths;
-import dev.newsroom.web.FormFields;
+import dev.newsroom.pages.SitePaths;
 import dev.newsroom.web.ClientAddress;
+import dev.newsroom.web.FormFields;
 import dev.newsroom.web.HttpHandler;
 import dev.newsroom.web.HttpRequest;
 import dev.newsroom.web.HttpResponse;
@@ -21,7 +21,7 @@ public final class SubscribeHandler extends HttpHandler {
   private final ClientAddress clients;
 
   public SubscribeHandler() {
-    this(Subscriptions.signups(), Subscriptions.site(), ClientAddress.fromEnv());
+    this(SubscriptionsWiring.signups(), SubscriptionsWiring.site(), ClientAddress.fromEnv());
   }
 
   SubscribeHandler(SubscriptionService subscriptions, SiteContext site, ClientAddress clients) {
@@ -35,7 +35,7 @@ public final class SubscribeHandler extends HttpHandler {
     FormFields fields = FormFields.read(request, FIELDS);
     subscriptions.subscribe(new SignupRequest(fields.get("email"), fields.get("name"),
         fields.get("page"), fields.get("website"), request.header("referer").orElse(null),
-        new Visitor(clients.of(request), request.userAgent()), site.url(request)));
+        new Visitor(clients.of(request), request.userAgent()), site.url(request.domainName())));
     if (fields.form()) {
       return HttpResponse.seeOther(SitePaths.SUBSCRIBE_THANKS);
     }

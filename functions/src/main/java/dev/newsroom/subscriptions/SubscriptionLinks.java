@@ -1,5 +1,6 @@
 package dev.newsroom.subscriptions;
 
+import dev.newsroom.pages.SitePaths;
 import java.time.Instant;
 
 /**
@@ -12,7 +13,7 @@ record SubscriptionLinks(String siteUrl, LinkSigner signer) {
 
   static final String CONFIRM_PATH = "/api/subscriptions/confirm";
   static final String UNSUBSCRIBE_PATH = "/api/subscriptions/unsubscribe";
-  static final String DATA_REQUESTS_PATH = "/api/subscriptions/data-requests";
+  static final String DATA_REQUESTS_PATH = SitePaths.SUBSCRIPTION_DATA_REQUESTS;
   static final String EXPORT_PATH = "/api/subscriptions/export";
   static final String ERASE_PATH = "/api/subscriptions/erase";
 

@@ -1,7 +1,8 @@
 package dev.newsroom.subscriptions;
 
-import dev.newsroom.site.MessagePage;
-import dev.newsroom.site.SiteRenderer;
+import dev.newsroom.pages.Layout;
+import dev.newsroom.pages.MessagePage;
+import dev.newsroom.pages.MessagePages;
 import dev.newsroom.web.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +14,10 @@ import java.util.Map;
  */
 final class SubscriptionPages {
 
-  private final SiteRenderer renderer;
+  private final Layout layout;
 
-  SubscriptionPages(SiteRenderer renderer) {
-    this.renderer = renderer;
+  SubscriptionPages(Layout layout) {
+    this.layout = layout;
   }
 
   HttpResponse confirm(LinkState state, String token) {
@@ -26,10 +27,7 @@ final class SubscriptionPages {
           "Confirm your subscription",
           List.of("One more step: confirm that you want our newsletter at this address."),
           form(SubscriptionLinks.CONFIRM_PATH, token, "Confirm my subscription")));
-      case DONE -> page(200, new MessagePage(SubscriptionLinks.CONFIRM_PATH,
-          "Subscription confirmed", "Your newsletter subscription is confirmed.",
-          "You are subscribed", List.of("Thank you for confirming. You will be the first to know"
-              + " about our new videos and updates."), null));
+      case DONE -> page(200, MessagePages.subscribed());
       case INVALID -> invalid("Confirmation links work once, for 48 hours, and only for the"
           + " latest signup. Subscribe again from any article to get a new one.");
     };
@@ -48,11 +46,7 @@ final class SubscriptionPages {
   }
 
   HttpResponse unsubscribed() {
-    return page(200, new MessagePage(SubscriptionLinks.UNSUBSCRIBE_PATH, "Unsubscribed",
-        "You will receive no more newsletters.", "You are unsubscribed",
-        List.of("You will receive no more newsletters from us. You can subscribe again at any"
-            + " time.", "To get a copy of the data we hold about you, or to erase it, visit "
-            + SubscriptionLinks.DATA_REQUESTS_PATH + "."), null));
+    return page(200, MessagePages.unsubscribed());
   }
 
   HttpResponse dataRequest(boolean sent) {
@@ -108,9 +102,7 @@ final class SubscriptionPages {
   }
 
   private HttpResponse invalid(String explanation) {
-    return page(404, new MessagePage("/404.html", "Link not valid",
-        "This link does not work (any more).", "This link does not work",
-        List.of(explanation), null));
+    return page(404, MessagePages.linkNotValid(explanation));
   }
 
   private static MessagePage.Form form(String action, String token, String button) {
@@ -122,6 +114,6 @@ final class SubscriptionPages {
         "Content-Type", "text/html; charset=utf-8",
         "Cache-Control", "no-store",
         "Referrer-Policy", "no-referrer",
-        "X-Robots-Tag", "noindex"), renderer.messagePage(page));
+        "X-Robots-Tag", "noindex"), layout.message(page));
   }
 }

@@ -1,6 +1,6 @@
 package dev.newsroom.subscriptions;
 
-import dev.newsroom.site.SitePaths;
+import dev.newsroom.pages.SitePaths;
 import dev.newsroom.web.ClientAddress;
 import dev.newsroom.web.HttpRequest;
 import dev.newsroom.web.HttpResponse;
@@ -18,7 +18,7 @@ public final class UnsubscribeHandler extends LinkHandler {
   private final ClientAddress clients;
 
   public UnsubscribeHandler() {
-    this(Subscriptions.unsubscribes(), Subscriptions.site(), ClientAddress.fromEnv());
+    this(SubscriptionsWiring.unsubscribes(), SubscriptionsWiring.site(), ClientAddress.fromEnv());
   }
 
   UnsubscribeHandler(SubscriptionService subscriptions, SiteContext site,
@@ -43,6 +43,6 @@ public final class UnsubscribeHandler extends LinkHandler {
     return answer(request, result, "unsubscribed",
         () -> !oneClick && LinkRequests.isForm(request)
             ? HttpResponse.seeOther(SitePaths.SUBSCRIBE_UNSUBSCRIBED)
-            : site().pages(request).unsubscribed(), "");
+            : site().pages(request.domainName()).unsubscribed(), "");
   }
 }

@@ -6,12 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The outbox in a map, with the same state machine as {@link DynamoDbOutbox}. */
-final class InMemoryOutbox implements Outbox {
+public final class InMemoryOutbox implements Outbox {
 
   /** One stored message and where it stands. */
-  static final class Entry {
+  public static final class Entry {
     final EmailMessage message;
-    String status = "pending";
+    public String status = "pending";
     Instant claimedAt;
     int attempts;
     String reason;
@@ -23,13 +23,13 @@ final class InMemoryOutbox implements Outbox {
 
   private final Map<String, Entry> entries = new LinkedHashMap<>();
 
-  void enqueue(String id, EmailMessage message) {
+  public void enqueue(String id, EmailMessage message) {
     if (entries.putIfAbsent(id, new Entry(message)) != null) {
       throw new IllegalStateException("already enqueued: " + id);
     }
   }
 
-  Entry entry(String id) {
+  public Entry entry(String id) {
     return entries.get(id);
   }
 

@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.Map;
 
 /** Keeps what it is asked to send; one-shot failures per subject play an outage or a rejection. */
-final class RecordingMailer implements Mailer {
+public final class RecordingMailer implements Mailer {
 
   private final List<EmailMessage> sent = new ArrayList<>();
   private final Map<String, RuntimeException> failures = new HashMap<>();
   private int calls;
 
   /** The next send of a message with this subject throws {@code failure} instead. */
-  void failOnce(String subject, RuntimeException failure) {
+  public void failOnce(String subject, RuntimeException failure) {
     failures.put(subject, failure);
   }
 
@@ -27,11 +27,11 @@ final class RecordingMailer implements Mailer {
     sent.add(message);
   }
 
-  List<EmailMessage> sent() {
+  public List<EmailMessage> sent() {
     return List.copyOf(sent);
   }
 
-  int calls() {
+  public int calls() {
     return calls;
   }
 }

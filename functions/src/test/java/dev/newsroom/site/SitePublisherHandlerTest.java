@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import dev.newsroom.articles.Article;
+import dev.newsroom.pages.SiteConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.newsroom.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsroom.articles.Article;
+import dev.newsroom.pages.SiteConfig;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;

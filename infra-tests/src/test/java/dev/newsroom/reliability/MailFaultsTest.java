@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsroom.infra.Emulators;
-import dev.newsroom.infra.FaultProxy;
 import dev.newsroom.infra.FaultProxy.Fault;
+import dev.newsroom.infra.FaultProxy;
 import dev.newsroom.infra.LogCapture;
 import dev.newsroom.infra.StreamDriver;
 import dev.newsroom.infra.SuiteReport;
@@ -149,7 +149,7 @@ class MailFaultsTest {
     assertThat(sentTo(recipient)).isEqualTo(1);
 
     // when the same record is delivered again (Lambda delivers at least once)
-    new dev.newsroom.mail.MailSenderHandler().handleRequest(replay(), null);
+    new dev.newsroom.mailsender.MailSenderHandler().handleRequest(replay(), null);
 
     // then no second copy goes out
     assertThat(sentTo(recipient)).isEqualTo(1);

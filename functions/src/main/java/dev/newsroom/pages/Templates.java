@@ -1,4 +1,4 @@
-package dev.newsroom.site;
+package dev.newsroom.pages;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
@@ -9,9 +9,9 @@ import java.util.Map;
  * The page templates, compiled once per container on first use (mustache, HTML-escaping every
  * {@code {{value}}}; only the sanitised article body and our own JSON-LD use triple braces).
  */
-final class SiteTemplates {
+final class Templates {
 
-  private SiteTemplates() {}
+  private Templates() {}
 
   static String render(String name, Map<String, Object> scope) {
     Mustache template = Compiled.TEMPLATES.get(name);

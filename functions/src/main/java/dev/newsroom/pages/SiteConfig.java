@@ -1,4 +1,4 @@
-package dev.newsroom.site;
+package dev.newsroom.pages;
 
 import dev.newsroom.config.Env;
 

@@ -5,9 +5,9 @@ import dev.newsroom.config.Env;
 import dev.newsroom.shared.Clock;
 
 /** Wires the real adapters for the article handlers' no-arg constructors. */
-final class Articles {
+final class ArticlesWiring {
 
-  private Articles() {}
+  private ArticlesWiring() {}
 
   static ArticleService service() {
     return new ArticleService(

@@ -1,4 +1,4 @@
-package dev.newsroom.site;
+package dev.newsroom.pages;
 
 /**
  * Public paths and their bucket keys. Every page is a folder with an {@code index.html}, which
@@ -12,10 +12,12 @@ public final class SitePaths {
   public static final String SUBSCRIBE_CONFIRMED = "/subscribe/confirmed/";
   public static final String SUBSCRIBE_UNSUBSCRIBED = "/subscribe/unsubscribed/";
   public static final String NOT_FOUND_KEY = "404.html";
+  /** Not a page of the bucket: the subscriptions API answers it (a form, then a message). */
+  public static final String SUBSCRIPTION_DATA_REQUESTS = "/api/subscriptions/data-requests";
 
-  static final String ARTICLES_PREFIX = "articles/";
-  static final String TAGS_PREFIX = "tags/";
-  static final String HOME_PAGES_PREFIX = "page/";
+  public static final String ARTICLES_PREFIX = "articles/";
+  public static final String TAGS_PREFIX = "tags/";
+  public static final String HOME_PAGES_PREFIX = "page/";
 
   private SitePaths() {}
 
@@ -38,7 +40,7 @@ public final class SitePaths {
   }
 
   /** "middle-east" reads as "Middle East". */
-  static String label(String tag) {
+  public static String label(String tag) {
     StringBuilder label = new StringBuilder(tag.length());
     for (String word : tag.split("-")) {
       if (!label.isEmpty()) {

@@ -1,4 +1,4 @@
-package dev.newsroom.mail;
+package dev.newsroom.mailsender;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -6,15 +6,22 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.newsroom.config.AwsClients;
 import dev.newsroom.config.Env;
+import dev.newsroom.mail.DynamoDbOutbox;
+import dev.newsroom.mail.OutboxSender;
+import dev.newsroom.mail.SesMailer;
 import dev.newsroom.shared.Clock;
-import dev.newsroom.subscriptions.DynamoDbSuppressionList;
 import dev.newsroom.shared.Log;
+import dev.newsroom.subscriptions.DynamoDbSuppressionList;
 import java.util.List;
 
 /**
  * Reads new outbox items from the table's stream and sends them. On a failure that may pass it
  * reports that record and the rest of the batch as failed, so Lambda retries from there (in
  * order) and, after the configured attempts, sends the batch's pointer to the DLQ.
+ *
+ * <p>A package of its own because it wires two features: {@code mail}'s sender with the
+ * subscribers' suppression list. Subscriptions write mail through the outbox, so a handler in
+ * {@code mail} naming a subscriptions adapter would make the two packages depend on each other.
  */
 public final class MailSenderHandler
     implements RequestHandler<DynamodbEvent, StreamsEventResponse> {

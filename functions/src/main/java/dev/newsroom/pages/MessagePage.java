@@ -1,4 +1,4 @@
-package dev.newsroom.site;
+package dev.newsroom.pages;
 
 import java.util.List;
 import java.util.Map;
@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * A short page in the site's look: a heading, plain-text paragraphs and, optionally, one form
  * with hidden fields and a button. Everything is escaped when rendered, so callers pass plain
- * text. Other features use it for pages their handlers answer (e.g. "Confirm your subscription").
+ * text. Features use it for pages their handlers answer (e.g. "Confirm your subscription").
  *
  * @param path the public path, used for the canonical URL
  * @param form the form, or null for none

@@ -6,9 +6,9 @@ import dev.newsroom.ratelimit.DynamoDbRateLimiter;
 import dev.newsroom.shared.Clock;
 
 /** Wires the real adapters for the contact handlers' no-arg constructors. */
-final class Contact {
+final class ContactWiring {
 
-  private Contact() {}
+  private ContactWiring() {}
 
   static ContactService service() {
     return new ContactService(repository(Env.require("OUTBOX_TABLE")),

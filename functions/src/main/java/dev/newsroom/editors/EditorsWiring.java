@@ -5,9 +5,9 @@ import dev.newsroom.config.Env;
 import dev.newsroom.shared.Clock;
 
 /** Wires the key check for admin handlers' no-arg constructors. */
-public final class EditorKeys {
+public final class EditorsWiring {
 
-  private EditorKeys() {}
+  private EditorsWiring() {}
 
   public static EditorKeyService service() {
     return new EditorKeyService(new DynamoDbEditorKeyRepository(AwsClients.dynamoDb(),

@@ -1,4 +1,4 @@
-package dev.newsroom.mail;
+package dev.newsroom.mailsender;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,12 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
+import dev.newsroom.mail.EmailMessage;
+import dev.newsroom.mail.InMemoryOutbox;
+import dev.newsroom.mail.MailRejectedException;
+import dev.newsroom.mail.OutboxSender;
+import dev.newsroom.mail.RecordingMailer;
+import dev.newsroom.mail.SuppressionList;
 import dev.newsroom.shared.MutableClock;
 import dev.newsroom.shared.UnavailableException;
 import java.time.Instant;

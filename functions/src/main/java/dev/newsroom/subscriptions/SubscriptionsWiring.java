@@ -11,14 +11,14 @@ import dev.newsroom.shared.Clock;
  * only the configuration its use case needs (template.yaml gives it exactly that): only those
  * that send mail know the outbox, only those that count requests the rate-limit table.
  */
-final class Subscriptions {
+final class SubscriptionsWiring {
 
   /** For use cases that never count requests; reaching it is a wiring mistake. */
   private static final RateLimiter NO_LIMITS = (scope, subject, limit) -> {
     throw new IllegalStateException("this function counts no requests");
   };
 
-  private Subscriptions() {}
+  private SubscriptionsWiring() {}
 
   /** Signup: mails the confirmation, counts requests. */
   static SubscriptionService signups() {
