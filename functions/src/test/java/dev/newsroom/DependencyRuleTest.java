@@ -28,7 +28,8 @@ import com.tngtech.archunit.lang.ArchRule;
  *       feature's HTTP helpers for its handlers, {@code *Requests} (reading requests) and
  *       {@code *Pages} (answering with a page);</li>
  *   <li><b>adapters</b>: classes named after the AWS service they call ({@code DynamoDb*},
- *       {@code Ses*}, {@code S3*}, {@code Sqs*}...) and {@code *Items}, their item mapping;</li>
+ *       {@code Ses*}, {@code S3*}, {@code Sqs*}...) and {@code *Items}, their item mapping,
+ *       with their nested classes;</li>
  *   <li><b>wiring</b>: {@code *Wiring}, which builds the real adapters for a handler's no-arg
  *       constructor, and {@code *Priming}, which warms them for SnapStart;</li>
  *   <li><b>domain</b>: everything else under {@code dev.newsroom}: services, ports, records,
@@ -101,6 +102,7 @@ class DependencyRuleTest {
     for (String service : AWS_SERVICES) {
       named = named.or(simpleNameStartingWith(service));
     }
-    return resideInAnyPackage("dev.newsroom..").and(named).as("are adapters");
+    return resideInAnyPackage("dev.newsroom..").and(named.or(nestedIn(named)))
+        .as("are adapters");
   }
 }

@@ -1,7 +1,6 @@
 package dev.newsroom.devserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -222,7 +221,6 @@ class SiteBrowserTest {
 
   @Test
   void newsletter_withScript_showsSuccessInPlace() throws Exception {
-    requireSubscriptionsApi();
     browser.get(server.baseUrl() + "/articles/" + SeedContent.SEED_SLUG + "/");
     browser.findElement(By.id("newsletter-email")).sendKeys("browser.reader@example.org");
 
@@ -236,7 +234,6 @@ class SiteBrowserTest {
 
   @Test
   void newsletter_whenServerRefuses_showsFailureAndKeepsTheTypedAddress() throws Exception {
-    requireSubscriptionsApi();
     browser.get(server.baseUrl() + "/articles/" + SeedContent.SEED_SLUG + "/");
     browser.findElement(By.id("newsletter-email")).sendKeys("reader@localhost");
 
@@ -252,7 +249,6 @@ class SiteBrowserTest {
 
   @Test
   void newsletter_withoutScript_landsOnTheThankYouPage() throws Exception {
-    requireSubscriptionsApi();
     noScriptBrowser.get(server.baseUrl() + "/articles/" + SeedContent.SEED_SLUG + "/");
     noScriptBrowser.findElement(By.id("newsletter-email")).sendKeys("plain.reader@example.org");
 
@@ -266,7 +262,6 @@ class SiteBrowserTest {
   @Test
   void newsletter_withoutScriptWhenServerRefuses_showsTheFailurePageWithTheReason()
       throws Exception {
-    requireSubscriptionsApi();
     noScriptBrowser.get(server.baseUrl() + "/articles/" + SeedContent.SEED_SLUG + "/");
     noScriptBrowser.findElement(By.id("newsletter-email")).sendKeys("reader@localhost");
 
@@ -278,16 +273,6 @@ class SiteBrowserTest {
     assertThat(noScriptBrowser.findElement(By.tagName("main")).getText())
         .contains("The email address is not valid.");
     screenshot(noScriptBrowser, "newsletter-failure-no-js");
-  }
-
-  /**
-   * The newsletter API is a separate feature; until template.yaml routes it these tests are
-   * reported as skipped, never faked.
-   */
-  private static void requireSubscriptionsApi() throws IOException {
-    boolean routed = SamTemplate.read(DevServer.repoRoot().resolve("template.yaml")).routes()
-        .stream().anyMatch(r -> r.method().equals("POST") && r.path().equals("/api/subscriptions"));
-    assumeTrue(routed, "POST /api/subscriptions is not in template.yaml yet");
   }
 
   private static void fillContact(WebDriver driver, String name, String email) {

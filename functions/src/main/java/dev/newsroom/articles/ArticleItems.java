@@ -1,13 +1,22 @@
 package dev.newsroom.articles;
 
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Static mapping between articles and DynamoDB items: no reflection, no bean schema. */
-final class ArticleItems {
+/**
+ * Static mapping between articles and DynamoDB items, and the reading of the table's stream
+ * records: the one place that knows the item layout. No reflection, no bean schema.
+ */
+public final class ArticleItems {
 
   private ArticleItems() {}
 
@@ -74,6 +83,44 @@ final class ArticleItems {
         tagList, text(item, "heroUrl"), text(item, "heroAlt"),
         ArticleStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT)),
         instant(item, "publishedAt"), instant(item, "updatedAt"));
+  }
+
+  /**
+   * An article that was or is published, from a stream record of the articles table: its slug
+   * and the tags it had before or has after. A tag entry's record, or a change invisible before
+   * and after (a draft edited), is empty.
+   *
+   * @param slug the article, whose page changes
+   * @param tags the tags whose listings may change
+   */
+  public record VisibleChange(String slug, Set<String> tags) {
+
+    public static Optional<VisibleChange> of(StreamRecord record) {
+      var keys = record.getKeys();
+      if (!DynamoDbArticleRepository.ARTICLE_SK.equals(streamText(keys.get("sk")))) {
+        return Optional.empty();
+      }
+      boolean visible = false;
+      Set<String> tags = new TreeSet<>();
+      for (var image : Stream.of(record.getOldImage(), record.getNewImage())
+          .filter(Objects::nonNull).toList()) {
+        if (ArticleStatus.PUBLISHED.wire().equals(streamText(image.get("status")))) {
+          visible = true;
+          var list = image.get("tags");
+          if (list != null && list.getL() != null) {
+            list.getL().forEach(tag -> tags.add(tag.getS()));
+          }
+        }
+      }
+      return visible ? Optional.of(new VisibleChange(streamText(keys.get("pk")), tags))
+          : Optional.empty();
+    }
+
+    /** The stream's attribute type is the Lambda events library's, not the SDK's. */
+    private static String streamText(
+        com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue value) {
+      return value == null ? null : value.getS();
+    }
   }
 
   private static String text(Map<String, AttributeValue> item, String name) {

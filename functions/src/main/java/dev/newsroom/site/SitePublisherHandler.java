@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import dev.newsroom.articles.ArticleItems;
 import dev.newsroom.shared.Log;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +12,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Fed by the articles table's stream. Only article items matter (tag entries follow them in the
- * same transaction). A change that was invisible before and after (a draft edited) needs no
- * page. The whole batch is one publishing pass, so a failure reports the batch's first record:
- * Lambda retries the batch (bisecting it) and finally hands it to the DLQ; replays are harmless
- * because the publisher renders from the current state.
+ * Fed by the articles table's stream; {@link ArticleItems.VisibleChange} reads each record (only
+ * article items matter, tag entries follow them in the same transaction, and a change invisible
+ * before and after, a draft edited, needs no page). The whole batch is one publishing pass, so a
+ * failure reports the batch's first record: Lambda retries the batch (bisecting it) and finally
+ * hands it to the DLQ; replays are harmless because the publisher renders from the current state.
  */
 public final class SitePublisherHandler
     implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
@@ -36,24 +36,10 @@ public final class SitePublisherHandler
     Set<String> slugs = new TreeSet<>();
     Set<String> tags = new TreeSet<>();
     for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
-      Map<String, AttributeValue> keys = record.getDynamodb().getKeys();
-      if (!"article".equals(text(keys, "sk"))) {
-        continue;
-      }
-      boolean visible = false;
-      for (Map<String, AttributeValue> image : List.of(orEmpty(record.getDynamodb().getOldImage()),
-          orEmpty(record.getDynamodb().getNewImage()))) {
-        if ("published".equals(text(image, "status"))) {
-          visible = true;
-          AttributeValue list = image.get("tags");
-          if (list != null && list.getL() != null) {
-            list.getL().forEach(tag -> tags.add(tag.getS()));
-          }
-        }
-      }
-      if (visible) {
-        slugs.add(text(keys, "pk"));
-      }
+      ArticleItems.VisibleChange.of(record.getDynamodb()).ifPresent(change -> {
+        slugs.add(change.slug());
+        tags.addAll(change.tags());
+      });
     }
     if (slugs.isEmpty()) {
       return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
@@ -70,14 +56,5 @@ public final class SitePublisherHandler
           StreamsEventResponse.BatchItemFailure.builder().withItemIdentifier(first).build()))
           .build();
     }
-  }
-
-  private static Map<String, AttributeValue> orEmpty(Map<String, AttributeValue> image) {
-    return image == null ? Map.of() : image;
-  }
-
-  private static String text(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item.get(name);
-    return value == null ? null : value.getS();
   }
 }

@@ -1,18 +1,27 @@
 package dev.newsroom.subscriptions;
 
+import static dev.newsroom.subscriptions.SubscriberItems.PROFILE;
+import static dev.newsroom.subscriptions.SubscriberItems.TOKEN;
+import static dev.newsroom.subscriptions.SubscriberItems.eventItem;
+import static dev.newsroom.subscriptions.SubscriberItems.key;
+import static dev.newsroom.subscriptions.SubscriberItems.n;
+import static dev.newsroom.subscriptions.SubscriberItems.profileItem;
+import static dev.newsroom.subscriptions.SubscriberItems.s;
+import static dev.newsroom.subscriptions.SubscriberItems.subscriberKey;
+import static dev.newsroom.subscriptions.SubscriberItems.tokenItem;
+import static dev.newsroom.subscriptions.SubscriberItems.tokenKey;
+
 import dev.newsroom.config.AwsErrors;
 import dev.newsroom.mail.DynamoDbOutbox;
-import dev.newsroom.shared.Hashing;
 import dev.newsroom.shared.UnavailableException;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
@@ -23,7 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * The subscribers table, one partition per subscriber and one per confirmation token:
+ * The subscribers table (items laid out by {@link SubscriberItems}), one partition per
+ * subscriber and one per confirmation token:
  * <ul>
  *   <li>{@code pk=sub#<id>, sk=profile}: the subscription, with a {@code version} for conditional
  *       writes;</li>
@@ -36,12 +46,12 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 public final class DynamoDbSubscriberRepository implements SubscriberRepository {
 
-  static final String PROFILE = "profile";
-  static final String TOKEN = "token";
-  private static final DateTimeFormatter EVENT_TIME =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
   /** BatchWriteItem's limit. */
   private static final int BATCH = 25;
+  private static final int UNPROCESSED_ATTEMPTS = 5;
+  /** The SDK's DynamoDB base delay (25 ms), doubling, with full jitter, at most 1 s a wait. */
+  private static final BackoffStrategy UNPROCESSED_BACKOFF =
+      BackoffStrategy.exponentialDelay(Duration.ofMillis(25), Duration.ofSeconds(1));
 
   private final DynamoDbClient dynamoDb;
   private final String table;
@@ -56,12 +66,12 @@ public final class DynamoDbSubscriberRepository implements SubscriberRepository 
 
   @Override
   public Optional<Subscriber> find(String id) {
-    return get(subscriberKey(id), PROFILE).map(DynamoDbSubscriberRepository::subscriber);
+    return get(subscriberKey(id), PROFILE).map(SubscriberItems::subscriber);
   }
 
   @Override
   public Optional<ConfirmationToken> findToken(String hash) {
-    return get("token#" + hash, TOKEN).map(DynamoDbSubscriberRepository::token);
+    return get(tokenKey(hash), TOKEN).map(SubscriberItems::token);
   }
 
   @Override
@@ -82,7 +92,7 @@ public final class DynamoDbSubscriberRepository implements SubscriberRepository 
     }
     if (change.spentTokenHash() != null) {
       writes.add(TransactWriteItem.builder().update(u -> u.tableName(table)
-          .key(key("token#" + change.spentTokenHash(), TOKEN))
+          .key(key(tokenKey(change.spentTokenHash()), TOKEN))
           .updateExpression("SET usedAt = :now")
           .conditionExpression(
               "attribute_exists(pk) AND attribute_not_exists(usedAt) AND expiresAt > :epoch")
@@ -118,7 +128,7 @@ public final class DynamoDbSubscriberRepository implements SubscriberRepository 
   public List<ConsentEvent> events(String id) {
     List<ConsentEvent> events = new ArrayList<>();
     for (Map<String, AttributeValue> item : queryEvents(id, false)) {
-      events.add(event(item));
+      events.add(SubscriberItems.event(item));
     }
     return events;
   }
@@ -151,10 +161,14 @@ public final class DynamoDbSubscriberRepository implements SubscriberRepository 
   private void deleteAll(List<WriteRequest> batch) {
     Map<String, List<WriteRequest>> pending = Map.of(table, batch);
     try {
-      // Unprocessed items (throttling) are sent again a few times, then the caller retries.
-      for (int round = 0; !pending.getOrDefault(table, List.of()).isEmpty(); round++) {
-        if (round >= 5) {
+      // Unprocessed items (throttling) are sent again after the SDK's jittered exponential
+      // backoff, a few times; then the caller retries the whole erase.
+      for (int attempt = 1; !pending.getOrDefault(table, List.of()).isEmpty(); attempt++) {
+        if (attempt > UNPROCESSED_ATTEMPTS) {
           throw new UnavailableException("The data store is busy.", null);
+        }
+        if (attempt > 1) {
+          sleep(UNPROCESSED_BACKOFF.computeDelay(attempt - 1));
         }
         Map<String, List<WriteRequest>> request = pending;
         BatchWriteItemResponse response = dynamoDb.batchWriteItem(r -> r.requestItems(request));
@@ -162,6 +176,15 @@ public final class DynamoDbSubscriberRepository implements SubscriberRepository 
       }
     } catch (SdkException e) {
       throw AwsErrors.translate(e);
+    }
+  }
+
+  private static void sleep(Duration delay) {
+    try {
+      Thread.sleep(delay.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UnavailableException("Interrupted.", e);
     }
   }
 
@@ -219,114 +242,5 @@ public final class DynamoDbSubscriberRepository implements SubscriberRepository 
 
   private static Map<String, AttributeValue> versionValues(Subscriber next) {
     return next.version() == 1 ? null : Map.of(":expected", n(next.version() - 1));
-  }
-
-  static String subscriberKey(String id) {
-    return "sub#" + id;
-  }
-
-  static Map<String, AttributeValue> profileItem(Subscriber v) {
-    Map<String, AttributeValue> item = new HashMap<>(key(subscriberKey(v.id()), PROFILE));
-    item.put("id", s(v.id()));
-    item.put("status", s(v.status().wire()));
-    item.put("version", n(v.version()));
-    item.put("createdAt", s(v.createdAt().toString()));
-    item.put("updatedAt", s(v.updatedAt().toString()));
-    put(item, "email", v.email());
-    put(item, "name", v.name());
-    put(item, "signupId", v.signupId());
-    put(item, "page", v.page());
-    put(item, "confirmedAt", v.confirmedAt());
-    put(item, "unsubscribedAt", v.unsubscribedAt());
-    put(item, "suppressedAt", v.suppressedAt());
-    put(item, "suppressionReason", v.suppressionReason());
-    put(item, "erasedAt", v.erasedAt());
-    put(item, "lastConfirmationAt", v.lastConfirmationAt());
-    put(item, "lastDataRequestAt", v.lastDataRequestAt());
-    put(item, "lastFeedbackId", v.lastFeedbackId());
-    return item;
-  }
-
-  static Subscriber subscriber(Map<String, AttributeValue> item) {
-    return new Subscriber(item.get("id").s(), text(item, "email"), text(item, "name"),
-        SubscriberStatus.fromWire(item.get("status").s()), text(item, "signupId"),
-        text(item, "page"), time(item, "createdAt"), time(item, "updatedAt"),
-        time(item, "confirmedAt"), time(item, "unsubscribedAt"), time(item, "suppressedAt"),
-        text(item, "suppressionReason"), time(item, "erasedAt"),
-        time(item, "lastConfirmationAt"), time(item, "lastDataRequestAt"),
-        text(item, "lastFeedbackId"), Long.parseLong(item.get("version").n()));
-  }
-
-  /** Sort keys in fixed-width time, so the log reads oldest first; the suffix keeps them unique. */
-  static Map<String, AttributeValue> eventItem(String id, ConsentEvent e) {
-    Map<String, AttributeValue> item = new HashMap<>(key(subscriberKey(id),
-        "event#" + EVENT_TIME.format(e.at()) + "#" + Hashing.randomToken(6)));
-    item.put("type", s(e.type().wire()));
-    item.put("at", s(e.at().toString()));
-    put(item, "ip", e.ip());
-    put(item, "userAgent", e.userAgent());
-    put(item, "page", e.page());
-    put(item, "consentVersion", e.consentVersion());
-    put(item, "detail", e.detail());
-    return item;
-  }
-
-  static ConsentEvent event(Map<String, AttributeValue> item) {
-    return new ConsentEvent(ConsentEvent.Type.fromWire(item.get("type").s()),
-        Instant.parse(item.get("at").s()), text(item, "ip"), text(item, "userAgent"),
-        text(item, "page"), text(item, "consentVersion"), text(item, "detail"));
-  }
-
-  static Map<String, AttributeValue> tokenItem(ConfirmationToken t) {
-    Map<String, AttributeValue> item = new HashMap<>(key("token#" + t.hash(), TOKEN));
-    item.put("subscriberId", s(t.subscriberId()));
-    item.put("signupId", s(t.signupId()));
-    item.put("consentVersion", s(t.consentVersion()));
-    item.put("createdAt", s(t.createdAt().toString()));
-    item.put("expiresAt", n(t.expiresAt().getEpochSecond()));
-    put(item, "page", t.page());
-    put(item, "usedAt", t.usedAt());
-    return item;
-  }
-
-  static ConfirmationToken token(Map<String, AttributeValue> item) {
-    return new ConfirmationToken(item.get("pk").s().substring("token#".length()),
-        item.get("subscriberId").s(), item.get("signupId").s(), text(item, "page"),
-        item.get("consentVersion").s(), Instant.parse(item.get("createdAt").s()),
-        Instant.ofEpochSecond(Long.parseLong(item.get("expiresAt").n())), time(item, "usedAt"));
-  }
-
-  private static Map<String, AttributeValue> key(String pk, String sk) {
-    return Map.of("pk", s(pk), "sk", s(sk));
-  }
-
-  private static void put(Map<String, AttributeValue> item, String name, String value) {
-    if (value != null) {
-      item.put(name, s(value));
-    }
-  }
-
-  private static void put(Map<String, AttributeValue> item, String name, Instant value) {
-    if (value != null) {
-      item.put(name, s(value.toString()));
-    }
-  }
-
-  private static String text(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item.get(name);
-    return value == null ? null : value.s();
-  }
-
-  private static Instant time(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item.get(name);
-    return value == null ? null : Instant.parse(value.s());
-  }
-
-  private static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
-  }
-
-  private static AttributeValue n(long value) {
-    return AttributeValue.fromN(Long.toString(value));
   }
 }

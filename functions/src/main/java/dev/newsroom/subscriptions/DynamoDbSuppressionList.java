@@ -33,8 +33,7 @@ public final class DynamoDbSuppressionList implements SuppressionList {
     }
     try {
       Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table)
-          .key(Map.of("pk", AttributeValue.fromS(DynamoDbSubscriberRepository.subscriberKey(id)),
-              "sk", AttributeValue.fromS(DynamoDbSubscriberRepository.PROFILE)))
+          .key(SubscriberItems.key(SubscriberItems.subscriberKey(id), SubscriberItems.PROFILE))
           .projectionExpression("#st")
           .expressionAttributeNames(Map.of("#st", "status"))
           .consistentRead(true)).item();

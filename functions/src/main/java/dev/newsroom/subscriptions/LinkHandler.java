@@ -74,6 +74,7 @@ abstract class LinkHandler extends HttpHandler {
   }
 
   private HttpResponse show(HttpRequest request, LinkState state, String token) {
-    return LinkRequests.page(request, state, () -> page.render(site.pages(request.domainName()), state, token));
+    return LinkRequests.page(request, state,
+        () -> page.render(site.pages(request.domainName()), state, token));
   }
 }
