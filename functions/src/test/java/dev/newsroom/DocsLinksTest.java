@@ -71,15 +71,7 @@ class DocsLinksTest {
   /** Links outside fenced code blocks. */
   private static List<String> links(Path document) throws IOException {
     List<String> targets = new ArrayList<>();
-    boolean fenced = false;
-    for (String line : Files.readAllLines(document)) {
-      if (line.stripLeading().startsWith("```")) {
-        fenced = !fenced;
-        continue;
-      }
-      if (fenced) {
-        continue;
-      }
+    for (String line : prose(document)) {
       Matcher m = LINK.matcher(line);
       while (m.find()) {
         targets.add(m.group(1));
@@ -90,13 +82,9 @@ class DocsLinksTest {
 
   private static Set<String> headingIds(Path document) throws IOException {
     Set<String> ids = new HashSet<>();
-    boolean fenced = false;
-    for (String line : Files.readAllLines(document)) {
-      if (line.stripLeading().startsWith("```")) {
-        fenced = !fenced;
-      }
+    for (String line : prose(document)) {
       Matcher m = HEADING.matcher(line);
-      if (!fenced && m.matches()) {
+      if (m.matches()) {
         String id = id(m.group(1));
         // GitHub numbers repeated headings: the second "Tests" is tests-1.
         String unique = id;
@@ -106,6 +94,20 @@ class DocsLinksTest {
       }
     }
     return ids;
+  }
+
+  /** The lines of a Markdown file outside fenced code blocks. */
+  private static List<String> prose(Path document) throws IOException {
+    List<String> lines = new ArrayList<>();
+    boolean fenced = false;
+    for (String line : Files.readAllLines(document)) {
+      if (line.stripLeading().startsWith("```")) {
+        fenced = !fenced;
+      } else if (!fenced) {
+        lines.add(line);
+      }
+    }
+    return lines;
   }
 
   /** GitHub's heading id: lower case, punctuation dropped, spaces to hyphens. */

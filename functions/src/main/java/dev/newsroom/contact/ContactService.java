@@ -7,8 +7,9 @@ import dev.newsroom.shared.Clock;
 import dev.newsroom.shared.ConflictException;
 import dev.newsroom.shared.EmailAddress;
 import dev.newsroom.shared.Hashing;
-import dev.newsroom.shared.ValidationException;
 import dev.newsroom.shared.Log;
+import dev.newsroom.shared.SourcePage;
+import dev.newsroom.shared.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Duration;
@@ -34,7 +35,6 @@ public final class ContactService {
   static final int MAX_NAME = 100;
   static final int MAX_SUBJECT = 150;
   static final int MAX_MESSAGE = 5000;
-  static final int MAX_PAGE = 500;
   static final int MAX_USER_AGENT = 512;
   static final RateLimiter.Limit PER_IP = new RateLimiter.Limit(10, Duration.ofHours(1));
   static final RateLimiter.Limit PER_EMAIL = new RateLimiter.Limit(5, Duration.ofHours(1));
@@ -42,7 +42,6 @@ public final class ContactService {
 
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{22}");
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
-  private static final Pattern PAGE = Pattern.compile("(https?://|/)\\S*");
 
   /** What the sender is told: the message's reference. */
   public record Receipt(String id) {}
@@ -68,7 +67,7 @@ public final class ContactService {
     EmailAddress email = EmailAddress.parse(request.email());
     String subject = singleLine("subject", request.subject(), MAX_SUBJECT);
     String message = message(request.message());
-    String page = page(request.page(), request.referer());
+    String page = SourcePage.of(request.page(), request.referer());
     String key = idempotencyKey(request.idempotencyKey());
 
     Instant now = clock.now();
@@ -165,24 +164,6 @@ public final class ContactService {
     }
     requireMax("message", text, MAX_MESSAGE);
     return text;
-  }
-
-  /**
-   * The page the form was on: a site path or an http(s) URL. A bad value the form sent is a 400;
-   * a bad Referer (which the sender did not type) is simply not kept.
-   */
-  static String page(String sent, String referer) {
-    if (!sent.isEmpty()) {
-      if (sent.length() > MAX_PAGE || !PAGE.matcher(sent).matches()) {
-        throw new ValidationException("page",
-            "The page must be a path or an http(s) URL of at most " + MAX_PAGE + " characters.");
-      }
-      return sent;
-    }
-    if (referer != null && referer.length() <= MAX_PAGE && PAGE.matcher(referer).matches()) {
-      return referer;
-    }
-    return null;
   }
 
   private static String idempotencyKey(String raw) {

@@ -4,11 +4,12 @@ import dev.newsroom.ratelimit.RateLimiter;
 import dev.newsroom.shared.Clock;
 import dev.newsroom.shared.EmailAddress;
 import dev.newsroom.shared.Hashing;
+import dev.newsroom.shared.Log;
+import dev.newsroom.shared.SourcePage;
 import dev.newsroom.shared.UnavailableException;
 import dev.newsroom.subscriptions.ConsentEvent.Type;
 import dev.newsroom.subscriptions.SubscriberRepository.Change;
 import dev.newsroom.subscriptions.SubscriberRepository.OutgoingEmail;
-import dev.newsroom.shared.Log;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -58,7 +59,7 @@ public final class SubscriptionService {
   public void subscribe(SignupRequest request) {
     EmailAddress email = EmailAddress.parse(request.email());
     String name = Fields.name(request.name());
-    String page = Fields.page(request.page(), request.referer());
+    String page = SourcePage.of(request.page(), request.referer());
     if (!request.website().isEmpty()) {
       // A bot filled the hidden field: it sees the answer a person would, and nothing happens.
       Log.info("subscription.honeypot", Map.of());

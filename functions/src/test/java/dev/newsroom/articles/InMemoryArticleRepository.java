@@ -12,13 +12,16 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Articles in a map, with the adapter's contract: version-checked writes, newest-first listings by
- * the same sort keys, and a cursor that is the last item's key. It counts writes so tests can
- * assert that a refused or replayed request wrote nothing.
+ * Articles in a map, with the adapter's contract ({@link ArticleRepositoryContract} runs against
+ * both): version-checked writes, newest-first listings by the same sort keys, and a cursor that
+ * is the last item's key. It counts writes so tests can assert that a refused or replayed request
+ * wrote nothing, and its published listing can be frozen to play the listing index trailing the
+ * table, as a GSI may for a moment after a write. The one fake of {@link ArticleRepository}.
  */
 public final class InMemoryArticleRepository implements ArticleRepository {
 
   private final Map<String, Article> articles = new TreeMap<>();
+  private Map<String, Article> frozenListing;
   private int writes;
 
   @Override
@@ -50,19 +53,20 @@ public final class InMemoryArticleRepository implements ArticleRepository {
 
   @Override
   public synchronized Page<ArticleSummary> listPublished(String tag, int limit, String afterKey) {
-    return list(a -> a.isPublished() && (tag == null || a.tags().contains(tag)),
+    return list(frozenListing != null ? frozenListing : articles,
+        a -> a.isPublished() && (tag == null || a.tags().contains(tag)),
         Article::listingKey, limit, afterKey);
   }
 
   @Override
   public synchronized Page<ArticleSummary> listByStatus(ArticleStatus status, int limit,
       String afterKey) {
-    return list(a -> a.status() == status, a -> ListingKeys.of(a.updatedAt(), a.slug()), limit,
-        afterKey);
+    return list(articles, a -> a.status() == status,
+        a -> ListingKeys.of(a.updatedAt(), a.slug()), limit, afterKey);
   }
 
-  private Page<ArticleSummary> list(Predicate<Article> filter, Function<Article, String> key,
-      int limit, String afterKey) {
+  private static Page<ArticleSummary> list(Map<String, Article> articles,
+      Predicate<Article> filter, Function<Article, String> key, int limit, String afterKey) {
     List<Article> matching = articles.values().stream()
         .filter(filter)
         .filter(a -> afterKey == null || key.apply(a).compareTo(afterKey) < 0)
@@ -79,6 +83,16 @@ public final class InMemoryArticleRepository implements ArticleRepository {
   /** Puts an article as stored state, bypassing the service (test setup). */
   public synchronized void put(Article article) {
     articles.put(article.slug(), article);
+  }
+
+  /** Removes an article from the stored state, bypassing the service (test setup). */
+  public synchronized void remove(String slug) {
+    articles.remove(slug);
+  }
+
+  /** From now on, published listings answer what they answer now, whatever is written. */
+  public synchronized void freezeListing() {
+    frozenListing = new TreeMap<>(articles);
   }
 
   public synchronized int writes() {

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import dev.newsroom.articles.Article;
+import dev.newsroom.articles.InMemoryArticleRepository;
 import dev.newsroom.pages.SiteConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class SitePublisherHandlerTest {
 
-  private final InMemoryArticles articles = new InMemoryArticles();
+  private final InMemoryArticleRepository articles = new InMemoryArticleRepository();
   private final InMemoryPageStore store = new InMemoryPageStore();
 
   private SitePublisherHandler handler(PageStore pages) {
@@ -28,7 +29,7 @@ class SitePublisherHandlerTest {
   @Test
   void handleRequest_whenArticlePublished_rendersItAndOldAndNewTags() {
     Article seed = Articles.seed();
-    articles.store(seed);
+    articles.put(seed);
 
     StreamsEventResponse response = handler(store).handleRequest(event(
         record("1", seed.slug(), "article", image("draft", "old-tag"), image("published",
@@ -64,7 +65,7 @@ class SitePublisherHandlerTest {
 
   @Test
   void handleRequest_whenStoreFails_reportsTheFirstRecordSoTheBatchIsRetried() {
-    articles.store(Articles.seed());
+    articles.put(Articles.seed());
     store.failWrites = new IllegalStateException("S3 is down");
 
     StreamsEventResponse response = handler(store).handleRequest(event(

@@ -3,6 +3,7 @@ package dev.newsroom.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsroom.articles.Article;
+import dev.newsroom.articles.InMemoryArticleRepository;
 import dev.newsroom.pages.SiteConfig;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class SitePublisherTest {
 
-  private final InMemoryArticles articles = new InMemoryArticles();
+  private final InMemoryArticleRepository articles = new InMemoryArticleRepository();
   private final InMemoryPageStore store = new InMemoryPageStore();
   private final SitePublisher publisher = new SitePublisher(articles, store,
       new SiteRenderer(new SiteConfig("https://news.example.com", "Newsroom")));
@@ -20,7 +21,7 @@ class SitePublisherTest {
   void publish_whenArticlePublished_writesItsPageListingsFeedSitemapAndFixedPages() {
     // given the seed article is published
     Article seed = Articles.seed();
-    articles.store(seed);
+    articles.put(seed);
 
     // when its change is published
     publisher.publish(Set.of(seed.slug()), Set.of("world", "middle-east"));
@@ -38,7 +39,7 @@ class SitePublisherTest {
   void publish_whenNothingChanged_writesNothing() {
     // given a published site
     Article seed = Articles.seed();
-    articles.store(seed);
+    articles.put(seed);
     publisher.publish(Set.of(seed.slug()), Set.of());
     store.puts.clear();
 
@@ -58,12 +59,12 @@ class SitePublisherTest {
     Article seed = Articles.seed();
     Article other = Articles.published("other-story", Articles.SEED_TIME.plusSeconds(60),
         "world");
-    articles.store(seed);
-    articles.store(other);
+    articles.put(seed);
+    articles.put(other);
     publisher.publish(Set.of(seed.slug(), other.slug()), Set.of());
 
     // when the seed is unpublished
-    articles.store(Articles.draft(seed));
+    articles.put(Articles.draft(seed));
     SitePublisher.Result result = publisher.publish(Set.of(seed.slug()),
         Set.of("world", "middle-east"));
 
@@ -79,7 +80,7 @@ class SitePublisherTest {
   @Test
   void publish_whenArticleDeleted_deletesItsPage() {
     Article seed = Articles.seed();
-    articles.store(seed);
+    articles.put(seed);
     publisher.publish(Set.of(seed.slug()), Set.of());
 
     articles.remove(seed.slug());
@@ -93,14 +94,14 @@ class SitePublisherTest {
   void publish_whenListingShrinksByAPage_deletesTheLastPage() {
     // given eleven articles: two home pages
     for (int i = 1; i <= 11; i++) {
-      articles.store(Articles.published("a" + i, Instant.parse("2024-01-01T00:00:00Z")
+      articles.put(Articles.published("a" + i, Instant.parse("2024-01-01T00:00:00Z")
           .plusSeconds(i), "t"));
     }
     publisher.rebuildAll();
     assertThat(store.files).containsKeys("page/2/index.html", "tags/t/page/2/index.html");
 
     // when one is unpublished
-    articles.store(Articles.draft(articles.find("a5").orElseThrow()));
+    articles.put(Articles.draft(articles.find("a5").orElseThrow()));
     publisher.publish(Set.of("a5"), Set.of("t"));
 
     // then the second pages are gone and the first no longer links to them
@@ -111,11 +112,11 @@ class SitePublisherTest {
   @Test
   void publish_whenTagRemoved_dropsTheArticleFromTheOldTag() {
     Article seed = Articles.seed();
-    articles.store(seed);
+    articles.put(seed);
     publisher.publish(Set.of(seed.slug()), Set.of());
 
     // the stream gives the old and new tags; the publisher also adds the current ones
-    articles.store(Articles.withTags(seed, "world"));
+    articles.put(Articles.withTags(seed, "world"));
     publisher.publish(Set.of(seed.slug()), Set.of("world", "middle-east"));
 
     assertThat(store.files).doesNotContainKey("tags/middle-east/index.html")
@@ -128,11 +129,11 @@ class SitePublisherTest {
   void publish_whenListingIndexLags_usesTheArticleAsJustRead() {
     // given the listing index still shows the old title, and does not yet show a new article
     Article seed = Articles.seed();
-    articles.store(seed);
+    articles.put(seed);
     articles.freezeListing();
     Article fresh = Articles.published("breaking", Articles.SEED_TIME.plusSeconds(3600), "world");
-    articles.store(fresh);
-    articles.store(Articles.withTitle(seed, "Corrected headline"));
+    articles.put(fresh);
+    articles.put(Articles.withTitle(seed, "Corrected headline"));
 
     // when both changes are published
     publisher.publish(Set.of(seed.slug(), fresh.slug()), Set.of());
@@ -148,7 +149,7 @@ class SitePublisherTest {
     // given a page of an article that no longer exists, and one published article never rendered
     store.put(SiteFile.page("articles/gone/index.html", SiteFile.HTML, "<p>old</p>"));
     store.put(SiteFile.page("tags/old-tag/index.html", SiteFile.HTML, "<p>old</p>"));
-    articles.store(Articles.seed());
+    articles.put(Articles.seed());
 
     // when everything is rebuilt
     publisher.rebuildAll();
@@ -163,7 +164,7 @@ class SitePublisherTest {
   @Test
   void publish_whenManyArticles_readsTheListingInQueryPages() {
     for (int i = 1; i <= SitePublisher.QUERY_SIZE + 5; i++) {
-      articles.store(Articles.published("n" + i, Instant.parse("2024-01-01T00:00:00Z")
+      articles.put(Articles.published("n" + i, Instant.parse("2024-01-01T00:00:00Z")
           .plusSeconds(i)));
     }
 
