@@ -8,6 +8,8 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeVal
 import dev.newsroom.articles.DynamoDbArticleRepository;
 import dev.newsroom.config.AwsClients;
 import dev.newsroom.config.Env;
+import dev.newsroom.config.LambdaInvocation;
+import dev.newsroom.shared.Invocation;
 import dev.newsroom.shared.Log;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,12 @@ public final class SitePublisherHandler
 
   @Override
   public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+    try (Invocation invocation = LambdaInvocation.open(context)) {
+      return publish(event);
+    }
+  }
+
+  private StreamsEventResponse publish(DynamodbEvent event) {
     Set<String> slugs = new TreeSet<>();
     Set<String> tags = new TreeSet<>();
     for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
