@@ -11,6 +11,8 @@ public final class LambdaInvocation {
 
   /** Where the Java runtime puts the current invocation's X-Ray trace header. */
   private static final String TRACE_PROPERTY = "com.amazonaws.xray.traceHeader";
+  /** The stack name (template.yaml, Globals): the service of every line and metric. */
+  private static final String SERVICE = Env.optional("SERVICE_NAME").orElse(null);
 
   private LambdaInvocation() {}
 
@@ -19,7 +21,7 @@ public final class LambdaInvocation {
     if (context == null) {
       return Invocation.none();
     }
-    return Invocation.open(context.getFunctionName(), context.getAwsRequestId(),
+    return Invocation.open(SERVICE, context.getFunctionName(), context.getAwsRequestId(),
         System.getProperty(TRACE_PROPERTY));
   }
 }

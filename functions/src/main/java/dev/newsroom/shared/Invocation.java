@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The Lambda invocation this thread is serving, named on every log line and metric with
- * Powertools' field names: {@code function_name}, {@code function_request_id}, {@code cold_start}
- * and, when tracing is on, {@code xray_trace_id}. Handlers open it through
+ * Powertools' field names: {@code service} (the stack), {@code function_name},
+ * {@code function_request_id}, {@code cold_start} and, when tracing is on, {@code xray_trace_id}. Handlers open it through
  * {@code config.LambdaInvocation}, the one place that reads Lambda's context; SnapStart priming
  * passes no context, so the first real invocation after a restore still counts as the cold one.
  */
@@ -15,6 +15,8 @@ public final class Invocation implements AutoCloseable {
 
   private static final AtomicBoolean COLD = new AtomicBoolean(true);
   private static final ThreadLocal<Invocation> CURRENT = new ThreadLocal<>();
+  /** The service outside an invocation (and when the template names none). */
+  static final String DEFAULT_SERVICE = "newsroom";
   /** Where no invocation is open: priming, tests, the dev server's own start-up. */
   private static final Invocation NONE = new Invocation(Map.of(), null);
 
@@ -30,9 +32,11 @@ public final class Invocation implements AutoCloseable {
    * Opens the invocation on this thread until {@link #close()}. The first one in the JVM is the
    * cold start: it says so in a metric line (and in {@code cold_start} on each of its lines).
    */
-  public static Invocation open(String functionName, String requestId, String traceHeader) {
+  public static Invocation open(String service, String functionName, String requestId,
+      String traceHeader) {
     boolean cold = COLD.getAndSet(false);
     Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("service", service == null ? DEFAULT_SERVICE : service);
     fields.put("function_name", functionName);
     fields.put("function_request_id", requestId);
     fields.put("cold_start", cold);
@@ -62,6 +66,12 @@ public final class Invocation implements AutoCloseable {
   static Map<String, Object> fields() {
     Invocation current = CURRENT.get();
     return current == null ? Map.of() : current.fields;
+  }
+
+  /** The service the open invocation belongs to, or the default. */
+  static String service() {
+    Object service = fields().get("service");
+    return service == null ? DEFAULT_SERVICE : service.toString();
   }
 
   @Override

@@ -37,7 +37,9 @@ public final class Log {
   static void emit(Map<String, ?> fields) {
     StringBuilder line = new StringBuilder(256).append('{');
     append(line, fields);
-    append(line, Invocation.fields());
+    Map<String, Object> invocation = new java.util.LinkedHashMap<>(Invocation.fields());
+    invocation.keySet().removeAll(fields.keySet());
+    append(line, invocation);
     System.out.println(line.append('}'));
   }
 

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * Business counts as CloudWatch Embedded Metric Format lines on stdout: CloudWatch Logs turns
  * each into a metric data point, so the request path makes no extra call and holds no client.
- * Every point carries the {@code service} dimension (the stack name, from {@code SERVICE_NAME});
+ * Every point carries the {@code service} dimension (the stack name, see {@link Invocation});
  * an optional second dimension (an email kind, a how) adds a finer series next to the total.
  * Dimension values name categories only, never an address, id, key or token: a value that is not
  * a lower-case category name is counted as {@code other}, so counting never fails the work it
@@ -22,8 +22,6 @@ public final class Metrics {
 
   /** Lower-case words and dashes: a category, never free text that could quote a visitor. */
   private static final Pattern CATEGORY = Pattern.compile("[a-z][a-z0-9-]{0,39}");
-  private static final String SERVICE =
-      System.getenv().getOrDefault("SERVICE_NAME", "newsroom");
 
   private Metrics() {}
 
@@ -53,7 +51,7 @@ public final class Metrics {
     Map<String, Object> line = new LinkedHashMap<>();
     line.put("_aws", Map.of("Timestamp", Instant.now().toEpochMilli(),
         "CloudWatchMetrics", List.of(directive)));
-    line.put(SERVICE_DIMENSION, SERVICE);
+    line.put(SERVICE_DIMENSION, Invocation.service());
     if (dimension != null) {
       line.put(dimension, value);
     }

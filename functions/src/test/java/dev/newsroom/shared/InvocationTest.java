@@ -11,7 +11,7 @@ class InvocationTest {
   @Test
   void logLine_insideAnInvocation_namesFunctionRequestAndTrace() {
     try (StdoutCapture out = StdoutCapture.start();
-        Invocation invocation = Invocation.open("newsroom-GetArticle", "req-7",
+        Invocation invocation = Invocation.open("newsroom-dev", "newsroom-GetArticle", "req-7",
             "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1")) {
       Log.info("article.read", Map.of("slug", "hello"));
 
@@ -30,10 +30,10 @@ class InvocationTest {
   void open_firstInAContainer_isTheColdStartAndSaysSoOnce() {
     Invocation.newContainer();
     try (StdoutCapture out = StdoutCapture.start()) {
-      try (Invocation first = Invocation.open("f", "req-1", null)) {
+      try (Invocation first = Invocation.open("newsroom-dev", "f", "req-1", null)) {
         Log.info("first", Map.of());
       }
-      try (Invocation second = Invocation.open("f", "req-2", null)) {
+      try (Invocation second = Invocation.open("newsroom-dev", "f", "req-2", null)) {
         Log.info("second", Map.of());
       }
 
@@ -50,8 +50,8 @@ class InvocationTest {
   @Test
   void close_endsTheFields_andRestoresAnOuterOne() {
     try (StdoutCapture out = StdoutCapture.start()) {
-      try (Invocation outer = Invocation.open("outer", "req-o", null)) {
-        try (Invocation inner = Invocation.open("inner", "req-i", null)) {
+      try (Invocation outer = Invocation.open("newsroom-dev", "outer", "req-o", null)) {
+        try (Invocation inner = Invocation.open("newsroom-dev", "inner", "req-i", null)) {
           Log.info("in", Map.of());
         }
         Log.info("back", Map.of());

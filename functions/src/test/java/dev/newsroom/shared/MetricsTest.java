@@ -64,10 +64,15 @@ class MetricsTest {
   @Test
   void count_insideAnInvocation_carriesItsFields() {
     try (StdoutCapture out = StdoutCapture.start();
-        Invocation invocation = Invocation.open("newsroom-Subscribe", "req-1", null)) {
+        Invocation invocation = Invocation.open("newsroom-dev", "newsroom-Subscribe", "req-1",
+            null)) {
       Metrics.count(Metric.CONFIRMATIONS, 1);
 
       JsonNode line = out.metricLines("Confirmations").get(0);
+      assertThat(line.path("service").asText()).as("the stack's service dimension")
+          .isEqualTo("newsroom-dev");
+      assertThat(out.lines().stream().filter(l -> l.contains("\"Confirmations\"")).findFirst()
+          .orElseThrow().split("\"service\":", -1)).as("one service member").hasSize(2);
       assertThat(line.path("function_name").asText()).isEqualTo("newsroom-Subscribe");
       assertThat(line.path("function_request_id").asText()).isEqualTo("req-1");
     }
