@@ -408,6 +408,9 @@ class SubscriptionServiceTest {
       assertThat(out.metric("Unsubscribes")).isEqualTo(1);
       assertThat(out.metricLines("Unsubscribes").get(0).path("how").asText())
           .isEqualTo("one-click");
+      assertThat(String.join("\n", out.lines())).as("logs and metrics of the whole lifecycle")
+          .doesNotContainIgnoringCase("example.org").doesNotContain("@")
+          .doesNotContain(token).doesNotContain(unsubscribe);
     }
   }
 
