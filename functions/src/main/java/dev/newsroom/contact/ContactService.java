@@ -1,5 +1,7 @@
 package dev.newsroom.contact;
 
+import dev.newsroom.shared.Metrics;
+import dev.newsroom.shared.Metric;
 import dev.newsroom.contact.ContactMessageRepository.OutgoingEmail;
 import dev.newsroom.contact.ContactMessageRepository.Saved;
 import dev.newsroom.ratelimit.RateLimiter;
@@ -102,6 +104,7 @@ public final class ContactService {
       return repeat(repository.find(saved.id()).orElse(stored), key, contentHash);
     }
     Log.info("contact.stored", Map.of("messageId", saved.id()));
+    Metrics.count(Metric.CONTACT_MESSAGES, 1);
     return new Receipt(saved.id());
   }
 

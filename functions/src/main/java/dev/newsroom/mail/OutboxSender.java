@@ -1,5 +1,7 @@
 package dev.newsroom.mail;
 
+import dev.newsroom.shared.Metrics;
+import dev.newsroom.shared.Metric;
 import dev.newsroom.shared.Clock;
 import dev.newsroom.shared.Log;
 import java.util.Map;
@@ -39,6 +41,7 @@ public final class OutboxSender {
       if (suppressions.isSuppressed(message.to())) {
         outbox.markFailed(id, "suppressed", clock.now());
         Log.info("mail.suppressed", Map.of("outboxId", id, "kind", message.kind()));
+        Metrics.count(Metric.EMAILS_SUPPRESSED, 1, "kind", message.kind());
         return Result.SUPPRESSED;
       }
       mailer.send(message);
@@ -46,6 +49,7 @@ public final class OutboxSender {
       outbox.markFailed(id, e.getMessage(), clock.now());
       Log.info("mail.rejected", Map.of("outboxId", id, "kind", message.kind(),
           "reason", e.getMessage()));
+      Metrics.count(Metric.EMAILS_FAILED, 1, "kind", message.kind());
       return Result.REJECTED;
     } catch (RuntimeException e) {
       outbox.release(id);
@@ -53,6 +57,7 @@ public final class OutboxSender {
     }
     outbox.markSent(id, clock.now());
     Log.info("mail.sent", Map.of("outboxId", id, "kind", message.kind()));
+    Metrics.count(Metric.EMAILS_SENT, 1, "kind", message.kind());
     return Result.SENT;
   }
 }

@@ -6,10 +6,12 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.newsroom.config.AwsClients;
 import dev.newsroom.config.Env;
+import dev.newsroom.config.LambdaInvocation;
 import dev.newsroom.mail.DynamoDbOutbox;
 import dev.newsroom.mail.OutboxSender;
 import dev.newsroom.mail.SesMailer;
 import dev.newsroom.shared.Clock;
+import dev.newsroom.shared.Invocation;
 import dev.newsroom.shared.Log;
 import dev.newsroom.subscriptions.DynamoDbSuppressionList;
 import java.util.List;
@@ -42,6 +44,12 @@ public final class MailSenderHandler
 
   @Override
   public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+    try (Invocation invocation = LambdaInvocation.open(context)) {
+      return send(event);
+    }
+  }
+
+  private StreamsEventResponse send(DynamodbEvent event) {
     for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
       if (!"INSERT".equals(record.getEventName())) {
         continue;

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Structured one-line JSON logs on stdout (CloudWatch reads them as they are). Callers pass ids and
- * hashes only: never an email address, a key, a token or message text.
+ * hashes only: never an email address, a key, a token or message text. Inside a Lambda invocation
+ * every line also names it ({@link Invocation}: function, request id, cold start).
  */
 public final class Log {
 
@@ -24,14 +25,29 @@ public final class Log {
         .append("{\"time\":\"").append(Instant.now())
         .append("\",\"level\":\"").append(level)
         .append("\",\"event\":").append(JsonWriter.write(event));
-    for (Map.Entry<String, ?> field : fields.entrySet()) {
-      line.append(',').append(JsonWriter.write(field.getKey())).append(':')
-          .append(JsonWriter.write(field.getValue()));
-    }
+    append(line, fields);
+    append(line, Invocation.fields());
     if (failure != null) {
       line.append(",\"trace\":").append(JsonWriter.write(trace(failure)));
     }
     System.out.println(line.append('}'));
+  }
+
+  /** A line of the caller's own shape (a metric), with the invocation's fields added. */
+  static void emit(Map<String, ?> fields) {
+    StringBuilder line = new StringBuilder(256).append('{');
+    append(line, fields);
+    Map<String, Object> invocation = new java.util.LinkedHashMap<>(Invocation.fields());
+    invocation.keySet().removeAll(fields.keySet());
+    append(line, invocation);
+    System.out.println(line.append('}'));
+  }
+
+  private static void append(StringBuilder line, Map<String, ?> fields) {
+    for (Map.Entry<String, ?> field : fields.entrySet()) {
+      line.append(line.length() > 1 ? "," : "").append(JsonWriter.write(field.getKey()))
+          .append(':').append(JsonWriter.write(field.getValue()));
+    }
   }
 
   /** Types and frames only: exception messages can quote request data, so they are left out. */

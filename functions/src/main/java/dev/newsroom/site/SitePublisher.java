@@ -1,5 +1,7 @@
 package dev.newsroom.site;
 
+import dev.newsroom.shared.Metrics;
+import dev.newsroom.shared.Metric;
 import dev.newsroom.articles.Article;
 import dev.newsroom.articles.ArticleRepository;
 import dev.newsroom.articles.ArticleSummary;
@@ -74,7 +76,10 @@ public final class SitePublisher {
     run.write(renderer.feed(all));
     run.write(renderer.sitemap(all, tagsOf(all)));
     renderer.fixedPages().forEach(run::write);
-    return run.result();
+    Result result = run.result();
+    Metrics.count(Metric.PUBLISH_RUNS, 1);
+    Metrics.count(Metric.PAGES_WRITTEN, result.written());
+    return result;
   }
 
   /**

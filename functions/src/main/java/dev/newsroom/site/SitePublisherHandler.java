@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.newsroom.articles.ArticleItems;
+import dev.newsroom.config.LambdaInvocation;
+import dev.newsroom.shared.Invocation;
 import dev.newsroom.shared.Log;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,12 @@ public final class SitePublisherHandler
 
   @Override
   public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+    try (Invocation invocation = LambdaInvocation.open(context)) {
+      return publish(event);
+    }
+  }
+
+  private StreamsEventResponse publish(DynamodbEvent event) {
     Set<String> slugs = new TreeSet<>();
     Set<String> tags = new TreeSet<>();
     for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {

@@ -2,6 +2,8 @@ package dev.newsroom.site;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.newsroom.config.LambdaInvocation;
+import dev.newsroom.shared.Invocation;
 import dev.newsroom.shared.Log;
 import java.util.Map;
 
@@ -24,10 +26,12 @@ public final class SiteRebuildHandler implements RequestHandler<Map<String, Obje
 
   @Override
   public Map<String, Integer> handleRequest(Map<String, Object> input, Context context) {
-    SitePublisher.Result result = publisher.rebuildAll();
-    Map<String, Integer> counts = Map.of("written", result.written(),
-        "deleted", result.deleted(), "unchanged", result.unchanged());
-    Log.info("site.rebuilt", counts);
-    return counts;
+    try (Invocation invocation = LambdaInvocation.open(context)) {
+      SitePublisher.Result result = publisher.rebuildAll();
+      Map<String, Integer> counts = Map.of("written", result.written(),
+          "deleted", result.deleted(), "unchanged", result.unchanged());
+      Log.info("site.rebuilt", counts);
+      return counts;
+    }
   }
 }

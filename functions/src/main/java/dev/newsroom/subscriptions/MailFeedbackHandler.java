@@ -3,6 +3,8 @@ package dev.newsroom.subscriptions;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import dev.newsroom.config.LambdaInvocation;
+import dev.newsroom.shared.Invocation;
 import dev.newsroom.shared.Log;
 import java.util.Map;
 import java.util.Optional;
@@ -29,14 +31,16 @@ public final class MailFeedbackHandler implements RequestHandler<SNSEvent, Void>
 
   @Override
   public Void handleRequest(SNSEvent event, Context context) {
-    for (SNSEvent.SNSRecord record : event.getRecords()) {
-      Optional<MailFeedback> parsed = SesNotifications.parse(record.getSNS().getMessage());
-      if (parsed.isEmpty()) {
-        Log.info("mail-feedback.ignored", Map.of("snsMessageId",
-            String.valueOf(record.getSNS().getMessageId())));
-        continue;
+    try (Invocation invocation = LambdaInvocation.open(context)) {
+      for (SNSEvent.SNSRecord record : event.getRecords()) {
+        Optional<MailFeedback> parsed = SesNotifications.parse(record.getSNS().getMessage());
+        if (parsed.isEmpty()) {
+          Log.info("mail-feedback.ignored", Map.of("snsMessageId",
+              String.valueOf(record.getSNS().getMessageId())));
+          continue;
+        }
+        feedback.record(parsed.get());
       }
-      feedback.record(parsed.get());
     }
     return null;
   }

@@ -1,5 +1,7 @@
 package dev.newsroom.subscriptions;
 
+import dev.newsroom.shared.Metrics;
+import dev.newsroom.shared.Metric;
 import dev.newsroom.shared.Clock;
 import dev.newsroom.shared.EmailAddress;
 import dev.newsroom.shared.UnavailableException;
@@ -72,11 +74,20 @@ public final class MailFeedbackService {
           List.of(ConsentEvent.fromMailService(type, at, feedback.detail())), null, null, null);
       if (repository.apply(change)) {
         log(id, feedback, next.status().wire());
+        count(feedback.kind());
         return;
       }
       if (attempt >= SubscriptionService.MAX_ATTEMPTS) {
         throw new UnavailableException("The subscriber changed concurrently.", null);
       }
+    }
+  }
+
+  private static void count(MailFeedback.Kind kind) {
+    switch (kind) {
+      case COMPLAINT -> Metrics.count(Metric.COMPLAINTS, 1);
+      case HARD_BOUNCE -> Metrics.count(Metric.BOUNCES, 1, "type", "hard");
+      default -> Metrics.count(Metric.BOUNCES, 1, "type", "soft");
     }
   }
 

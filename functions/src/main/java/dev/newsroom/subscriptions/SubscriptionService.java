@@ -1,5 +1,7 @@
 package dev.newsroom.subscriptions;
 
+import dev.newsroom.shared.Metrics;
+import dev.newsroom.shared.Metric;
 import dev.newsroom.ratelimit.RateLimiter;
 import dev.newsroom.shared.Clock;
 import dev.newsroom.shared.EmailAddress;
@@ -105,6 +107,9 @@ public final class SubscriptionService {
               emails(request.siteUrl()).confirmation(next, token)));
       if (repository.apply(change)) {
         log("subscription.signup", id, next.version() == 1 ? "new" : "confirmation-sent");
+        if (current.isEmpty() || current.get().status() != SubscriberStatus.PENDING) {
+          Metrics.count(Metric.SIGNUPS, 1);
+        }
         return;
       }
       giveUpAfter(attempt);
@@ -143,6 +148,7 @@ public final class SubscriptionService {
               emails(siteUrl).welcome(next)));
       if (repository.apply(change)) {
         log("subscription.confirmed", next.id(), "confirmed");
+        Metrics.count(Metric.CONFIRMATIONS, 1);
         return LinkState.DONE;
       }
       giveUpAfter(attempt);
@@ -182,6 +188,7 @@ public final class SubscriptionService {
           null, null, null);
       if (repository.apply(change)) {
         log("subscription.unsubscribed", next.id(), how);
+        Metrics.count(Metric.UNSUBSCRIBES, 1, "how", how);
         return LinkState.DONE;
       }
       giveUpAfter(attempt);

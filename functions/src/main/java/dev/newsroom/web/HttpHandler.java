@@ -1,5 +1,7 @@
 package dev.newsroom.web;
 
+import dev.newsroom.config.LambdaInvocation;
+import dev.newsroom.shared.Invocation;
 import dev.newsroom.shared.Log;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -69,14 +71,8 @@ public abstract class HttpHandler
   public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context ctx) {
     HttpRequest request = new HttpRequest(event);
     HttpResponse response;
-    try {
-      response = handle(request);
-    } catch (ApiException | DomainException e) {
-      response = ErrorMapper.toResponse(e, request);
-    } catch (RuntimeException e) {
-      // Unexpected: log the type and stack for operators, never the request; the client gets 500.
-      Log.error("unhandled " + e.getClass().getName(), e);
-      response = ErrorMapper.toResponse(e, request);
+    try (Invocation invocation = LambdaInvocation.open(ctx)) {
+      response = respond(request);
     }
     return APIGatewayV2HTTPResponse.builder()
         .withStatusCode(response.status())
@@ -84,6 +80,18 @@ public abstract class HttpHandler
         .withBody(response.body())
         .withIsBase64Encoded(false)
         .build();
+  }
+
+  private HttpResponse respond(HttpRequest request) {
+    try {
+      return handle(request);
+    } catch (ApiException | DomainException e) {
+      return ErrorMapper.toResponse(e, request);
+    } catch (RuntimeException e) {
+      // Unexpected: log the type and stack for operators, never the request; the client gets 500.
+      Log.error("unhandled " + e.getClass().getName(), e);
+      return ErrorMapper.toResponse(e, request);
+    }
   }
 
   protected abstract HttpResponse handle(HttpRequest request);

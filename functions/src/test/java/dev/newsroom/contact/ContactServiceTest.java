@@ -11,6 +11,7 @@ import dev.newsroom.shared.EmailAddress;
 import dev.newsroom.shared.MutableClock;
 import dev.newsroom.shared.RateLimitedException;
 import dev.newsroom.shared.ValidationException;
+import dev.newsroom.shared.StdoutCapture;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -238,6 +239,17 @@ class ContactServiceTest {
     assertThat(second.id()).isEqualTo(first.id());
     assertThat(repository.messages()).hasSize(1);
     assertThat(repository.outbox()).hasSize(1);
+  }
+
+  @Test
+  void send_countsEachStoredMessageOnce_andNeitherRepeatsNorBots() {
+    try (StdoutCapture out = StdoutCapture.start()) {
+      service.send(request(valid()));
+      clock.advance(Duration.ofSeconds(3));
+      service.send(request(valid()));
+
+      assertThat(out.metric("ContactMessages")).isEqualTo(1);
+    }
   }
 
   @Test

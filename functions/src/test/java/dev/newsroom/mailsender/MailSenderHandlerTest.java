@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
+import dev.newsroom.config.FakeLambdaContext;
 import dev.newsroom.mail.EmailMessage;
 import dev.newsroom.mail.InMemoryOutbox;
 import dev.newsroom.mail.MailRejectedException;
@@ -14,6 +15,7 @@ import dev.newsroom.mail.OutboxSender;
 import dev.newsroom.mail.RecordingMailer;
 import dev.newsroom.mail.SuppressionList;
 import dev.newsroom.shared.MutableClock;
+import dev.newsroom.shared.StdoutCapture;
 import dev.newsroom.shared.UnavailableException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +39,21 @@ class MailSenderHandlerTest {
 
     assertThat(response.getBatchItemFailures()).isEmpty();
     assertThat(mailer.sent()).extracting(EmailMessage::subject).containsExactly("a", "b");
+  }
+
+  @Test
+  void handleRequest_withLambdaContext_countsAndLogsUnderTheInvocation() {
+    enqueue("a", "b");
+
+    try (StdoutCapture out = StdoutCapture.start()) {
+      handler.handleRequest(event(record("INSERT", "a", "100"), record("INSERT", "b", "101")),
+          new FakeLambdaContext("newsroom-MailSender", "req-9"));
+
+      assertThat(out.metric("EmailsSent")).isEqualTo(2);
+      assertThat(out.json()).filteredOn(line -> line.path("event").asText().equals("mail.sent"))
+          .hasSize(2).allSatisfy(line -> assertThat(line.path("function_request_id").asText())
+              .isEqualTo("req-9"));
+    }
   }
 
   @Test

@@ -55,7 +55,7 @@ class EmailAddressTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"ada@example.com\r\nBcc: victim@example.net", "ada@example.com\n",
-      "\rada@example.com", "ada@example.com\r"})
+      "\rada@example.com", "\nada@example.com", "ada@example.com\r"})
   void parse_whenLineBreakAnywhere_refusesEvenAtTheEnds(String raw) {
     assertThatThrownBy(() -> EmailAddress.parse(raw))
         .isInstanceOf(ValidationException.class)
@@ -111,8 +111,33 @@ class EmailAddressTest {
   }
 
   @Test
-  void toString_whenLogged_doesNotRevealTheAddress() {
-    assertThat(EmailAddress.parse("ada@example.com").toString()).doesNotContain("ada", "example");
+  void toString_whenLogged_saysRedactedAndDoesNotRevealTheAddress() {
+    assertThat(EmailAddress.parse("ada@example.com").toString()).contains("redacted")
+        .doesNotContain("ada", "example");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"<ada@example.com>", ">ada@example.com"})
+  void parse_whenAngleBracketFirst_refusesWithTheSameHint(String raw) {
+    assertThatThrownBy(() -> EmailAddress.parse(raw))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("without a name or angle brackets");
+  }
+
+  @Test
+  void parse_whenUnicodeDomainGrowsPast254AsPunycode_refusesAsTooLong() {
+    // given an address under the limit as typed, whose domain is longer once encoded for DNS
+    String label = "\u00fc" + "a".repeat(40);
+    String domain = String.join(".", label, label, label, label) + ".com";
+    String address = "a".repeat(64) + "@" + domain;
+    String ascii = java.net.IDN.toASCII(domain);
+    assertThat(address.length()).isLessThanOrEqualTo(254);
+    assertThat(64 + 1 + ascii.length()).isGreaterThan(254);
+    assertThat(ascii.length()).isLessThanOrEqualTo(254);
+
+    // then it is refused, as the stored (normalised) address would be over the limit
+    assertThatThrownBy(() -> EmailAddress.parse(address))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("at most 254");
   }
 
   /** A valid domain of exactly {@code length} characters, in labels of at most 63. */

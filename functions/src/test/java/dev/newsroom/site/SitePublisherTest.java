@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.newsroom.articles.Article;
 import dev.newsroom.articles.InMemoryArticleRepository;
 import dev.newsroom.pages.SiteConfig;
+import dev.newsroom.shared.StdoutCapture;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -51,6 +52,20 @@ class SitePublisherTest {
     assertThat(again.written()).isZero();
     assertThat(again.deleted()).isZero();
     assertThat(again.unchanged()).isGreaterThan(10);
+  }
+
+  @Test
+  void publish_countsTheRunAndThePagesItWrote() {
+    Article seed = Articles.seed();
+    articles.put(seed);
+
+    try (StdoutCapture out = StdoutCapture.start()) {
+      SitePublisher.Result first = publisher.publish(Set.of(seed.slug()), Set.of());
+      publisher.publish(Set.of(seed.slug()), Set.of());
+
+      assertThat(out.metric("PublishRuns")).isEqualTo(2);
+      assertThat(out.metric("PagesWritten")).isEqualTo(first.written()).isGreaterThan(10);
+    }
   }
 
   @Test

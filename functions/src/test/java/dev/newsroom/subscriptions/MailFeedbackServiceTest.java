@@ -4,6 +4,7 @@ import static dev.newsroom.subscriptions.SubscriptionFixture.VISITOR;
 import static dev.newsroom.subscriptions.SubscriptionFixture.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.newsroom.shared.StdoutCapture;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -54,6 +55,26 @@ class MailFeedbackServiceTest {
     assertThat(s.email()).isNull();
     f.subscribe("editor@example.org");
     assertThat(f.repository.emails()).isEmpty();
+  }
+
+  @Test
+  void record_countsBouncesByTypeAndComplaints_onceEachEvenWhenRedelivered() {
+    confirmed(ADA);
+    confirmed("bea@example.org");
+    confirmed("cy@example.org");
+
+    try (StdoutCapture out = StdoutCapture.start()) {
+      f.feedback.record(feedback(MailFeedback.Kind.SOFT_BOUNCE, "fb-s", ADA));
+      f.feedback.record(feedback(MailFeedback.Kind.HARD_BOUNCE, "fb-h", "bea@example.org"));
+      f.feedback.record(feedback(MailFeedback.Kind.HARD_BOUNCE, "fb-h", "bea@example.org"));
+      f.feedback.record(feedback(MailFeedback.Kind.COMPLAINT, "fb-c", "cy@example.org"));
+      f.feedback.record(feedback(MailFeedback.Kind.SOFT_BOUNCE, "fb-x", "stranger@example.org"));
+
+      assertThat(out.metric("Bounces")).isEqualTo(2);
+      assertThat(out.metricLines("Bounces")).extracting(line -> line.path("type").asText())
+          .containsExactly("soft", "hard");
+      assertThat(out.metric("Complaints")).isEqualTo(1);
+    }
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.newsroom.mail.EmailMessage;
 import dev.newsroom.shared.RateLimitedException;
+import dev.newsroom.shared.StdoutCapture;
 import dev.newsroom.shared.UnavailableException;
 import dev.newsroom.shared.ValidationException;
 import java.time.Duration;
@@ -384,6 +385,47 @@ class SubscriptionServiceTest {
       assertThat(f.subscriptions.unsubscribe(token, VISITOR, "page")).isEqualTo(LinkState.INVALID);
     }
     assertThat(f.repository.find(id).orElseThrow().status()).isEqualTo(SubscriberStatus.PENDING);
+  }
+
+  // ---------------------------------------------------------------- metrics
+
+  @Test
+  void lifecycle_countsEachSignupConfirmationAndUnsubscribeOnce_andNoResendOrRepeat() {
+    try (StdoutCapture out = StdoutCapture.start()) {
+      f.subscribe(ADA);
+      f.clock.advance(Duration.ofMinutes(10));
+      f.subscribe(ADA); // a resend, not a signup
+      String token = f.lastConfirmationToken();
+      f.confirm(token);
+      f.confirm(token); // a double click
+      String unsubscribe = f.signer.sign(LinkSigner.Purpose.UNSUBSCRIBE, id(ADA), null);
+      f.subscriptions.unsubscribe(unsubscribe, VISITOR, "one-click");
+      f.subscriptions.unsubscribe(unsubscribe, VISITOR, "page");
+      f.subscribe(ADA); // after an unsubscribe: a new signup
+
+      assertThat(out.metric("Signups")).isEqualTo(2);
+      assertThat(out.metric("Confirmations")).isEqualTo(1);
+      assertThat(out.metric("Unsubscribes")).isEqualTo(1);
+      assertThat(out.metricLines("Unsubscribes").get(0).path("how").asText())
+          .isEqualTo("one-click");
+      assertThat(String.join("\n", out.lines())).as("logs and metrics of the whole lifecycle")
+          .doesNotContainIgnoringCase("example.org").doesNotContain("@")
+          .doesNotContain(token).doesNotContain(unsubscribe);
+    }
+  }
+
+  @Test
+  void subscribe_whenHoneypotOrAlreadyConfirmed_countsNoSignup() {
+    f.subscribe(ADA);
+    f.confirm(f.lastConfirmationToken());
+
+    try (StdoutCapture out = StdoutCapture.start()) {
+      f.subscribe(ADA);
+      f.subscriptions.subscribe(new SignupRequest("bot@example.org", "", "", "http://spam.example",
+          null, VISITOR, SubscriptionFixture.SITE));
+
+      assertThat(out.metric("Signups")).isZero();
+    }
   }
 
   private static MailFeedback hardBounce(String address, String feedbackId) {

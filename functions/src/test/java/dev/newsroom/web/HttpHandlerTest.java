@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.newsroom.shared.NotFoundException;
+import dev.newsroom.config.FakeLambdaContext;
+import dev.newsroom.shared.Log;
+import dev.newsroom.shared.StdoutCapture;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -81,6 +84,29 @@ class HttpHandlerTest {
 
     assertThat(ApiEvents.json(response).path("method").asText()).isEqualTo("GET");
     assertThat(ApiEvents.json(response).path("ip").asText()).isEqualTo("unknown");
+  }
+
+  @Test
+  void handleRequest_withLambdaContext_everyLineNamesTheInvocation_andItEndsWithIt() {
+    HttpHandler handler = handler(r -> {
+      throw new IllegalStateException("boom");
+    });
+
+    try (StdoutCapture out = StdoutCapture.start()) {
+      handler.handleRequest(ApiEvents.request("GET", "/api/x").build(),
+          new FakeLambdaContext("newsroom-GetArticle", "req-42"));
+      Log.info("between.invocations", Map.of());
+
+      assertThat(out.json()).filteredOn(line -> line.path("level").asText().equals("ERROR"))
+          .singleElement().satisfies(line -> {
+            assertThat(line.path("function_name").asText()).isEqualTo("newsroom-GetArticle");
+            assertThat(line.path("function_request_id").asText()).isEqualTo("req-42");
+            assertThat(line.has("cold_start")).isTrue();
+          });
+      assertThat(out.json()).filteredOn(line -> line.path("event").asText()
+          .equals("between.invocations")).singleElement()
+          .satisfies(line -> assertThat(line.has("function_request_id")).isFalse());
+    }
   }
 
   static HttpHandler handler(Function<HttpRequest, HttpResponse> body) {
