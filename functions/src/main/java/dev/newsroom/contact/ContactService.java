@@ -7,6 +7,7 @@ import dev.newsroom.shared.Clock;
 import dev.newsroom.shared.ConflictException;
 import dev.newsroom.shared.EmailAddress;
 import dev.newsroom.shared.Hashing;
+import dev.newsroom.shared.TextFields;
 import dev.newsroom.shared.ValidationException;
 import dev.newsroom.shared.Log;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,6 @@ public final class ContactService {
   static final int MAX_NAME = 100;
   static final int MAX_SUBJECT = 150;
   static final int MAX_MESSAGE = 5000;
-  static final int MAX_PAGE = 500;
   static final int MAX_USER_AGENT = 512;
   static final RateLimiter.Limit PER_IP = new RateLimiter.Limit(10, Duration.ofHours(1));
   static final RateLimiter.Limit PER_EMAIL = new RateLimiter.Limit(5, Duration.ofHours(1));
@@ -42,7 +42,6 @@ public final class ContactService {
 
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{22}");
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
-  private static final Pattern PAGE = Pattern.compile("(https?://|/)\\S*");
 
   /** What the sender is told: the message's reference. */
   public record Receipt(String id) {}
@@ -68,7 +67,7 @@ public final class ContactService {
     EmailAddress email = EmailAddress.parse(request.email());
     String subject = singleLine("subject", request.subject(), MAX_SUBJECT);
     String message = message(request.message());
-    String page = page(request.page(), request.referer());
+    String page = TextFields.page(request.page(), request.referer());
     String key = idempotencyKey(request.idempotencyKey());
 
     Instant now = clock.now();
@@ -137,52 +136,27 @@ public final class ContactService {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
   }
 
-  /**
-   * A field that may reach a mail header: line breaks are refused outright (header injection),
-   * as are other control characters.
-   */
+  /** A field that may reach a mail header: one line (header injection), normalised. */
   static String singleLine(String field, String raw, int max) {
-    if (raw.indexOf('\r') >= 0 || raw.indexOf('\n') >= 0) {
-      throw new ValidationException(field, "The " + field + " must not contain line breaks.");
-    }
-    String text = Normalizer.normalize(raw.strip(), Normalizer.Form.NFC);
-    if (text.chars().anyMatch(Character::isISOControl)) {
-      throw new ValidationException(field, "The " + field + " must not hold control characters.");
-    }
-    requireMax(field, text, max);
-    return text;
+    return Normalizer.normalize(TextFields.singleLine(field, raw, max), Normalizer.Form.NFC);
   }
 
-  /** The message body: line breaks kept (as LF), tabs allowed, other control characters not. */
+  /**
+   * The message body: line breaks kept (as LF), tabs allowed, other control characters not.
+   * Checked as sent, like the spec's pattern and maxLength, then normalised.
+   */
   static String message(String raw) {
+    if (raw.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r'
+        && c != '\t')) {
+      throw new ValidationException("message", "The message must not hold control characters.");
+    }
+    TextFields.requireMax("message", raw, MAX_MESSAGE);
     String text = Normalizer.normalize(raw.replace("\r\n", "\n").replace('\r', '\n').strip(),
         Normalizer.Form.NFC);
     if (text.isEmpty()) {
       throw new ValidationException("message", "The message is required.");
     }
-    if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
-      throw new ValidationException("message", "The message must not hold control characters.");
-    }
-    requireMax("message", text, MAX_MESSAGE);
     return text;
-  }
-
-  /**
-   * The page the form was on: a site path or an http(s) URL. A bad value the form sent is a 400;
-   * a bad Referer (which the sender did not type) is simply not kept.
-   */
-  static String page(String sent, String referer) {
-    if (!sent.isEmpty()) {
-      if (sent.length() > MAX_PAGE || !PAGE.matcher(sent).matches()) {
-        throw new ValidationException("page",
-            "The page must be a path or an http(s) URL of at most " + MAX_PAGE + " characters.");
-      }
-      return sent;
-    }
-    if (referer != null && referer.length() <= MAX_PAGE && PAGE.matcher(referer).matches()) {
-      return referer;
-    }
-    return null;
   }
 
   private static String idempotencyKey(String raw) {
@@ -206,10 +180,5 @@ public final class ContactService {
   }
 
   /** Limits count characters as people see them: code points, not UTF-16 units. */
-  private static void requireMax(String field, String text, int max) {
-    if (text.codePointCount(0, text.length()) > max) {
-      throw new ValidationException(field, "The " + field + " must be at most " + max
-          + " characters.");
-    }
-  }
+
 }
