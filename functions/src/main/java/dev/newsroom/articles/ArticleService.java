@@ -170,6 +170,9 @@ public final class ArticleService {
     if (raw == null) {
       return List.of();
     }
+    if (raw.size() > MAX_TAGS) {
+      throw new ValidationException("tags", "An article has at most 10 tags.");
+    }
     Set<String> tags = new LinkedHashSet<>();
     for (String tag : raw) {
       if (tag == null || tag.length() > Slugs.MAX_TAG || !TAG_AS_SENT.matcher(tag).matches()) {
@@ -177,9 +180,6 @@ public final class ArticleService {
             "Each tag must be 1-40 characters of letters, digits and single hyphens.");
       }
       tags.add(tag.strip().toLowerCase(Locale.ROOT));
-    }
-    if (tags.size() > MAX_TAGS) {
-      throw new ValidationException("tags", "An article has at most 10 tags.");
     }
     return new ArrayList<>(tags);
   }

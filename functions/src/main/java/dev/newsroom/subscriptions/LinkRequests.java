@@ -24,17 +24,16 @@ final class LinkRequests {
   /**
    * A POST's token (docs/api-input.md, "Links with tokens"): in the query when the POST goes to
    * the link itself (a script), otherwise the {@code token} field of the page's form or of a JSON
-   * body. Both may be sent only if they are equal; a body with any other field is refused, and so
-   * is a body token that differs from the query's, so no request acts on a token it did not
-   * mean. An empty body is no body. Neither gives the empty token, which opens nothing (404).
+   * body, which may hold no other field. An empty body is no body. Two different tokens name no
+   * one link, and neither token acts; like no token at all, that is the empty token, which opens
+   * nothing (404).
    */
   static String postToken(HttpRequest request) {
     String query = request.query("token").orElse(null);
     String sent = request.body().length == 0 ? null
         : FormFields.read(request, TOKEN_FIELD).values().get("token");
     if (query != null && sent != null && !sent.equals(query)) {
-      throw ApiException.badRequest("conflicting_token",
-          "The body's token differs from the link's; send one of them.");
+      return "";
     }
     return query != null ? query : sent != null ? sent : "";
   }
