@@ -7,6 +7,9 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -119,10 +122,7 @@ public final class HttpApiBridge {
     exchange.getRequestHeaders().forEach((name, values) ->
         headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
     String rawQuery = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
-    String contentType = headers.getOrDefault("content-type", "");
-    boolean text = contentType.isEmpty() || contentType.startsWith("text/")
-        || contentType.contains("json") || contentType.contains("x-www-form-urlencoded")
-        || contentType.contains("xml");
+    boolean text = isText(headers.getOrDefault("content-type", ""), body);
     String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
     String routeKey = match.route().method() + " " + match.route().path();
     return APIGatewayV2HTTPEvent.builder()
@@ -151,6 +151,34 @@ public final class HttpApiBridge {
                 .build())
             .build())
         .build();
+  }
+
+  /**
+   * Whether API Gateway would pass the body as text. An HTTP API infers the encoding from the
+   * Content-Type: a text type goes as a string, anything else base64-encoded. It never rewrites
+   * bytes: a "text" body that is not valid UTF-8 cannot go into the event's JSON as a string, so
+   * it goes base64-encoded too, and the handler sees the very bytes the client sent (and refuses
+   * them, see docs/api-input.md). Decoding such a body here would replace the bad bytes with
+   * U+FFFD and let through what Lambda refuses.
+   */
+  static boolean isText(String contentType, byte[] body) {
+    String type = contentType.toLowerCase(Locale.ROOT);
+    boolean textType = type.isEmpty() || type.startsWith("text/") || type.contains("json")
+        || type.contains("x-www-form-urlencoded") || type.contains("xml")
+        || type.contains("javascript");
+    return textType && isUtf8(body);
+  }
+
+  private static boolean isUtf8(byte[] body) {
+    try {
+      StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(body));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
   }
 
   /** Decoded query parameters; API Gateway joins repeated names with commas. */

@@ -193,6 +193,22 @@ class DevServerSubscriptionTest {
     return m.group();
   }
 
+  @Test
+  void signup_whenAJsonBodyIsNotUtf8_isRefusedAsLambdaRefusesIt() throws Exception {
+    byte[] body = {'{', '"', 'e', 'm', 'a', 'i', 'l', '"', ':', '"', 'x', '@', 'e', 'x', '.',
+        'o', 'r', 'g', '"', ',', '"', 'n', 'a', 'm', 'e', '"', ':', '"', 'R', (byte) 0xC3, '"',
+        '}'};
+
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
+            URI.create(server.baseUrl() + "/api/subscriptions"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("\"code\":\"invalid_encoding\"");
+  }
+
   private static HttpResponse<String> post(String path, String type, String body)
       throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path))

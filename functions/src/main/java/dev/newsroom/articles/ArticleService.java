@@ -4,9 +4,8 @@ import dev.newsroom.shared.Clock;
 import dev.newsroom.shared.NotFoundException;
 import dev.newsroom.shared.Page;
 import dev.newsroom.shared.Paging;
+import dev.newsroom.shared.TextFields;
 import dev.newsroom.shared.ValidationException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The article use cases, for visitors and editors. */
 public final class ArticleService {
@@ -28,6 +28,16 @@ public final class ArticleService {
   static final int MAX_TAGS = 10;
   static final int MAX_ALT = 300;
   static final int MAX_URL = 2048;
+  /**
+   * Absolute https with a host name, and nothing that could break out of an HTML attribute;
+   * openapi.yaml's HeroImage.url has the same pattern.
+   */
+  private static final Pattern HERO_URL = Pattern.compile(
+      "https://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?"
+          + "(?:[/?#][^\\x00-\\x20\\x7F-\\x9F\"'<>`\\\\]*)?");
+  /** A tag as sent: letters, digits, single hyphens, spaces around (trimmed and lower-cased). */
+  private static final Pattern TAG_AS_SENT =
+      Pattern.compile(" *[A-Za-z0-9]+(?:-[A-Za-z0-9]+)* *");
 
   /** What a write did: created, replaced, or nothing because the content was the same. */
   public enum Outcome { CREATED, UPDATED, UNCHANGED }
@@ -130,7 +140,7 @@ public final class ArticleService {
     if (input.body() == null || input.body().isBlank()) {
       throw new ValidationException("body", "The body is required.");
     }
-    if (input.body().length() > MAX_BODY) {
+    if (input.body().codePointCount(0, input.body().length()) > MAX_BODY) {
       throw new ValidationException("body", "The body must be at most 200000 characters.");
     }
     return input.body();
@@ -151,63 +161,51 @@ public final class ArticleService {
     return text;
   }
 
-  /** Plain text: trimmed, no control characters, at most {@code max} characters. */
+  /** Plain text on one line (docs/api-input.md), checked as sent, stored trimmed. */
   static String optionalText(String field, String value, int max) {
-    String text = value == null ? "" : value.strip();
-    if (text.length() > max) {
-      throw new ValidationException(field, "The " + field + " must be at most " + max
-          + " characters.");
-    }
-    if (text.chars().anyMatch(Character::isISOControl)) {
-      throw new ValidationException(field, "The " + field + " must not hold control characters.");
-    }
-    return text;
+    return TextFields.singleLine(field, value == null ? "" : value, max);
   }
 
   private static List<String> tags(List<String> raw) {
     if (raw == null) {
       return List.of();
     }
+    if (raw.size() > MAX_TAGS) {
+      throw new ValidationException("tags", "An article has at most 10 tags.");
+    }
     Set<String> tags = new LinkedHashSet<>();
     for (String tag : raw) {
-      tags.add(Slugs.requireTag(tag == null ? null : tag.strip().toLowerCase(Locale.ROOT)));
-    }
-    if (tags.size() > MAX_TAGS) {
-      throw new ValidationException("tags", "An article has at most 10 tags.");
+      if (tag == null || tag.length() > Slugs.MAX_TAG || !TAG_AS_SENT.matcher(tag).matches()) {
+        throw new ValidationException("tags",
+            "Each tag must be 1-40 characters of letters, digits and single hyphens.");
+      }
+      tags.add(tag.strip().toLowerCase(Locale.ROOT));
     }
     return new ArrayList<>(tags);
   }
 
+  /**
+   * Null for no image. An object must carry a url: {@code {}} or {@code {"url": null}} would
+   * otherwise drop the image without a word.
+   */
   private static String heroUrl(ArticleInput.HeroImage hero) {
-    if (hero == null || hero.url() == null) {
+    if (hero == null) {
       return null;
     }
-    String url = optionalText("heroImage.url", hero.url(), MAX_URL);
-    if (!isHttpsUrl(url)) {
-      throw new ValidationException("heroImage.url", "The hero image must be an https URL.");
+    String url = hero.url();
+    if (url == null) {
+      throw new ValidationException("heroImage.url",
+          "The hero image needs a url; send heroImage: null for none.");
+    }
+    if (url.length() > MAX_URL || !HERO_URL.matcher(url).matches()) {
+      throw new ValidationException("heroImage.url",
+          "The hero image must be an https URL with a host, of at most 2048 characters.");
     }
     return url;
   }
 
-  /** Absolute https with a host, and nothing that could break out of an HTML attribute. */
-  private static boolean isHttpsUrl(String url) {
-    boolean plain = url.chars().noneMatch(c -> c <= ' ' || "\"'<>`\\".indexOf(c) >= 0);
-    if (!url.startsWith("https://") || !plain) {
-      return false;
-    }
-    try {
-      URI uri = new URI(url);
-      return uri.getHost() != null && !uri.getHost().isEmpty();
-    } catch (URISyntaxException e) {
-      return false;
-    }
-  }
-
   private static String heroAlt(ArticleInput.HeroImage hero) {
-    if (hero == null || hero.url() == null) {
-      return null;
-    }
-    return requireText("heroImage.alt", hero.alt(), MAX_ALT);
+    return hero == null ? null : requireText("heroImage.alt", hero.alt(), MAX_ALT);
   }
 
   private static Optional<Instant> optionalInstant(String value) {

@@ -1,7 +1,5 @@
 package dev.newsroom.contact;
 
-import dev.newsroom.shared.Metrics;
-import dev.newsroom.shared.Metric;
 import dev.newsroom.contact.ContactMessageRepository.OutgoingEmail;
 import dev.newsroom.contact.ContactMessageRepository.Saved;
 import dev.newsroom.ratelimit.RateLimiter;
@@ -10,7 +8,9 @@ import dev.newsroom.shared.ConflictException;
 import dev.newsroom.shared.EmailAddress;
 import dev.newsroom.shared.Hashing;
 import dev.newsroom.shared.Log;
-import dev.newsroom.shared.SourcePage;
+import dev.newsroom.shared.Metric;
+import dev.newsroom.shared.Metrics;
+import dev.newsroom.shared.TextFields;
 import dev.newsroom.shared.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -69,7 +69,7 @@ public final class ContactService {
     EmailAddress email = EmailAddress.parse(request.email());
     String subject = singleLine("subject", request.subject(), MAX_SUBJECT);
     String message = message(request.message());
-    String page = SourcePage.of(request.page(), request.referer());
+    String page = TextFields.page(request.page(), request.referer());
     String key = idempotencyKey(request.idempotencyKey());
 
     Instant now = clock.now();
@@ -139,33 +139,26 @@ public final class ContactService {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
   }
 
-  /**
-   * A field that may reach a mail header: line breaks are refused outright (header injection),
-   * as are other control characters.
-   */
+  /** A field that may reach a mail header: one line (header injection), normalised. */
   static String singleLine(String field, String raw, int max) {
-    if (raw.indexOf('\r') >= 0 || raw.indexOf('\n') >= 0) {
-      throw new ValidationException(field, "The " + field + " must not contain line breaks.");
-    }
-    String text = Normalizer.normalize(raw.strip(), Normalizer.Form.NFC);
-    if (text.chars().anyMatch(Character::isISOControl)) {
-      throw new ValidationException(field, "The " + field + " must not hold control characters.");
-    }
-    requireMax(field, text, max);
-    return text;
+    return Normalizer.normalize(TextFields.singleLine(field, raw, max), Normalizer.Form.NFC);
   }
 
-  /** The message body: line breaks kept (as LF), tabs allowed, other control characters not. */
+  /**
+   * The message body: line breaks kept (as LF), tabs allowed, other control characters not.
+   * Checked as sent, like the spec's pattern and maxLength, then normalised.
+   */
   static String message(String raw) {
+    if (raw.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r'
+        && c != '\t')) {
+      throw new ValidationException("message", "The message must not hold control characters.");
+    }
+    TextFields.requireMax("message", raw, MAX_MESSAGE);
     String text = Normalizer.normalize(raw.replace("\r\n", "\n").replace('\r', '\n').strip(),
         Normalizer.Form.NFC);
     if (text.isEmpty()) {
       throw new ValidationException("message", "The message is required.");
     }
-    if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
-      throw new ValidationException("message", "The message must not hold control characters.");
-    }
-    requireMax("message", text, MAX_MESSAGE);
     return text;
   }
 
@@ -190,10 +183,5 @@ public final class ContactService {
   }
 
   /** Limits count characters as people see them: code points, not UTF-16 units. */
-  private static void requireMax(String field, String text, int max) {
-    if (text.codePointCount(0, text.length()) > max) {
-      throw new ValidationException(field, "The " + field + " must be at most " + max
-          + " characters.");
-    }
-  }
+
 }

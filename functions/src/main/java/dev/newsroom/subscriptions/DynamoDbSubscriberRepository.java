@@ -147,15 +147,20 @@ public final class DynamoDbSubscriberRepository implements SubscriberRepository 
     }
     // The tombstone is in place (no more mail, nothing personal on it); now the log goes. If
     // this is interrupted, erasing again sweeps the rest.
+    deleteEvents(tombstone.id());
+    return true;
+  }
+
+  @Override
+  public void deleteEvents(String id) {
     List<WriteRequest> deletes = new ArrayList<>();
-    for (Map<String, AttributeValue> item : queryEvents(tombstone.id(), true)) {
+    for (Map<String, AttributeValue> item : queryEvents(id, true)) {
       deletes.add(WriteRequest.builder().deleteRequest(d -> d.key(
           key(item.get("pk").s(), item.get("sk").s()))).build());
     }
     for (int from = 0; from < deletes.size(); from += BATCH) {
       deleteAll(deletes.subList(from, Math.min(deletes.size(), from + BATCH)));
     }
-    return true;
   }
 
   private void deleteAll(List<WriteRequest> batch) {

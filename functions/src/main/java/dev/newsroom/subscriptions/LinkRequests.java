@@ -22,12 +22,20 @@ final class LinkRequests {
   }
 
   /**
-   * A POST's token: in the query when the POST goes to the link itself (RFC 8058 one-click, or a
-   * script), otherwise the {@code token} field of the page's form or of a JSON body.
+   * A POST's token (docs/api-input.md, "Links with tokens"): in the query when the POST goes to
+   * the link itself (a script), otherwise the {@code token} field of the page's form or of a JSON
+   * body, which may hold no other field. An empty body is no body. Two different tokens name no
+   * one link, and neither token acts; like no token at all, that is the empty token, which opens
+   * nothing (404).
    */
   static String postToken(HttpRequest request) {
-    return request.query("token").orElseGet(
-        () -> FormFields.read(request, TOKEN_FIELD).get("token"));
+    String query = request.query("token").orElse(null);
+    String sent = request.body().length == 0 ? null
+        : FormFields.read(request, TOKEN_FIELD).values().get("token");
+    if (query != null && sent != null && !sent.equals(query)) {
+      return "";
+    }
+    return query != null ? query : sent != null ? sent : "";
   }
 
   /** The caller sent JSON and gets JSON back; forms and mail clients get pages. */
@@ -60,12 +68,18 @@ final class LinkRequests {
   }
 
   /**
-   * A mail client's one-click unsubscribe (RFC 8058): it POSTs {@code List-Unsubscribe=One-Click}
-   * to the header's URL, as a form or as multipart/form-data, with no cookie and no page.
+   * A mail client's one-click unsubscribe (RFC 8058): it POSTs exactly
+   * {@code List-Unsubscribe=One-Click} to the header's URL, as a form or as multipart/form-data,
+   * with no cookie and no page. Its token is the URL's alone.
    */
   static boolean isOneClick(HttpRequest request) {
+    String type = request.mediaType();
     String body = new String(request.body(), StandardCharsets.UTF_8);
-    return body.contains("List-Unsubscribe") && body.contains("One-Click");
+    if ("application/x-www-form-urlencoded".equals(type)) {
+      return body.equals("List-Unsubscribe=One-Click");
+    }
+    return "multipart/form-data".equals(type) && body.contains("name=\"List-Unsubscribe\"")
+        && body.contains("One-Click");
   }
 
   static ApiException invalidLink() {

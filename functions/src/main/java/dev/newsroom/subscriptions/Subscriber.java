@@ -34,6 +34,11 @@ public record Subscriber(String id, String email, String name, SubscriberStatus 
   }
 
   /** True when mail may go to this address. */
+  /** An erase's tombstone, not signed up again since. */
+  boolean isErased() {
+    return email == null && erasedAt != null;
+  }
+
   boolean isMailable() {
     return email != null
         && (status == SubscriberStatus.PENDING || status == SubscriberStatus.CONFIRMED);

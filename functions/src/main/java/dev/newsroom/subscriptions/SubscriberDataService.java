@@ -122,8 +122,8 @@ public final class SubscriberDataService {
 
   /**
    * Erases the link's subscriber: the address, name, pages and the whole consent log go; a
-   * tombstone keyed by the address's hash keeps a suppression. Idempotent: erasing again only
-   * sweeps what an interrupted erase left.
+   * tombstone keyed by the address's hash keeps a suppression. Idempotent: erasing again leaves
+   * the tombstone as it is and only sweeps a log an interrupted erase left.
    */
   public LinkState erase(String token) {
     Optional<String> id = signer.verify(LinkSigner.Purpose.ERASE, token, clock.now());
@@ -133,6 +133,11 @@ public final class SubscriberDataService {
     for (int attempt = 1; ; attempt++) {
       Optional<Subscriber> current = repository.find(id.get());
       if (current.isEmpty()) {
+        return LinkState.DONE;
+      }
+      if (current.get().isErased()) {
+        // Done before: the tombstone stays as it is; only a log an interrupted erase left goes.
+        repository.deleteEvents(id.get());
         return LinkState.DONE;
       }
       if (repository.erase(current.get().erase(clock.now()))) {

@@ -53,4 +53,7 @@ public interface SubscriberRepository {
    * @return false when the subscriber changed meanwhile and nothing was written
    */
   boolean erase(Subscriber tombstone);
+
+  /** Deletes what is left of a consent log after an erase was interrupted; the profile stays. */
+  void deleteEvents(String id);
 }

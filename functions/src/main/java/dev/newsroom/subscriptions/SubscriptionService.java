@@ -1,13 +1,13 @@
 package dev.newsroom.subscriptions;
 
-import dev.newsroom.shared.Metrics;
-import dev.newsroom.shared.Metric;
 import dev.newsroom.ratelimit.RateLimiter;
 import dev.newsroom.shared.Clock;
 import dev.newsroom.shared.EmailAddress;
 import dev.newsroom.shared.Hashing;
 import dev.newsroom.shared.Log;
-import dev.newsroom.shared.SourcePage;
+import dev.newsroom.shared.Metric;
+import dev.newsroom.shared.Metrics;
+import dev.newsroom.shared.TextFields;
 import dev.newsroom.shared.UnavailableException;
 import dev.newsroom.subscriptions.ConsentEvent.Type;
 import dev.newsroom.subscriptions.SubscriberRepository.Change;
@@ -61,7 +61,7 @@ public final class SubscriptionService {
   public void subscribe(SignupRequest request) {
     EmailAddress email = EmailAddress.parse(request.email());
     String name = Fields.name(request.name());
-    String page = SourcePage.of(request.page(), request.referer());
+    String page = TextFields.page(request.page(), request.referer());
     if (!request.website().isEmpty()) {
       // A bot filled the hidden field: it sees the answer a person would, and nothing happens.
       Log.info("subscription.honeypot", Map.of());
@@ -207,11 +207,13 @@ public final class SubscriptionService {
 
   /**
    * A token confirms only the signup it was issued for: after an unsubscribe and a new signup, a
-   * link from the earlier confirmation email is void. Once confirmed, every link of that signup
-   * simply says so.
+   * link from the earlier confirmation email is void. Once confirmed, a link of that signup says
+   * so until it expires (a second click, or a retried POST whose answer was lost, is told the
+   * truth rather than "not valid"); after its 48 hours it is a 404 like any dead link, whether
+   * or not TTL has deleted the item yet.
    */
   private static LinkState state(ConfirmationToken token, Subscriber subscriber, Instant now) {
-    if (!token.signupId().equals(subscriber.signupId())) {
+    if (!token.signupId().equals(subscriber.signupId()) || !now.isBefore(token.expiresAt())) {
       return LinkState.INVALID;
     }
     if (subscriber.status() == SubscriberStatus.CONFIRMED) {

@@ -37,7 +37,8 @@ public final class UnsubscribeHandler extends LinkHandler {
   @Override
   HttpResponse act(HttpRequest request) {
     boolean oneClick = LinkRequests.isOneClick(request);
-    LinkState result = subscriptions.unsubscribe(LinkRequests.postToken(request),
+    String token = oneClick ? LinkRequests.queryToken(request) : LinkRequests.postToken(request);
+    LinkState result = subscriptions.unsubscribe(token,
         new Visitor(clients.of(request), request.userAgent()),
         oneClick ? "one-click" : wantsJson(request) ? "api" : "page");
     return answer(request, result, "unsubscribed",

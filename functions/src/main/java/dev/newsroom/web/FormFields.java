@@ -29,10 +29,10 @@ public record FormFields(Map<String, String> values, boolean form) {
   public static FormFields read(HttpRequest request, Set<String> allowed) {
     String mediaType = request.mediaType();
     if ("application/x-www-form-urlencoded".equals(mediaType)) {
-      return new FormFields(decodeForm(request.body(), allowed), true);
+      return new FormFields(decodeForm(Utf8Body.of(request), allowed), true);
     }
     if ("application/json".equals(mediaType)) {
-      return new FormFields(decodeJson(request.body(), allowed), false);
+      return new FormFields(decodeJson(Utf8Body.of(request), allowed), false);
     }
     throw new ApiException(415, "unsupported_media_type",
         "Send application/json or application/x-www-form-urlencoded.");
@@ -42,8 +42,8 @@ public record FormFields(Map<String, String> values, boolean form) {
     return values.getOrDefault(name, "");
   }
 
+  /** {@code body} has passed {@link Utf8Body#of}. */
   static Map<String, String> decodeForm(byte[] body, Set<String> allowed) {
-    JsonBody.requireUtf8(body);
     Map<String, String> fields = new LinkedHashMap<>();
     String text = new String(body, StandardCharsets.UTF_8);
     if (text.isEmpty()) {

@@ -7,10 +7,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 
 /** Reads a JSON request body into a type, turning every parse failure into a precise 4xx. */
@@ -22,11 +18,12 @@ public final class JsonBody {
     if (!"application/json".equals(request.mediaType())) {
       throw new ApiException(415, "unsupported_media_type", "Send the body as application/json.");
     }
-    return parse(request.body(), Json.MAPPER.readerFor(type));
+    return parse(Utf8Body.of(request), Json.MAPPER.readerFor(type));
   }
 
+  /** {@code body} has passed {@link Utf8Body#of}. */
   static <T> T parse(byte[] body, ObjectReader reader) {
-    requireUtf8(body);
+    Utf8Body.requirePairedSurrogateEscapes(body);
     if (body.length == 0) {
       throw ApiException.badRequest("malformed_json", "The body is empty.");
     }
@@ -39,7 +36,7 @@ public final class JsonBody {
     } catch (UnrecognizedPropertyException e) {
       throw ApiException.badRequest("unknown_field", "Unknown field: " + clip(e.getPropertyName()) + ".");
     } catch (StreamConstraintsException e) {
-      throw ApiException.badRequest("malformed_json", "The JSON is nested too deeply.");
+      throw ApiException.badRequest("malformed_json", tooBig(e));
     } catch (JsonMappingException e) {
       if (e.getPath().isEmpty()) {
         // Not a field's fault: no content, a non-object, or a second value after the object.
@@ -53,16 +50,16 @@ public final class JsonBody {
     }
   }
 
-  /** Jackson would replace bad bytes silently; invalid UTF-8 is refused instead. */
-  static void requireUtf8(byte[] body) {
-    try {
-      StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body));
-    } catch (CharacterCodingException e) {
-      throw ApiException.badRequest("invalid_encoding", "The body is not valid UTF-8.");
+  /** Jackson says which of its limits was hit only in the message; each gets its own words. */
+  static String tooBig(StreamConstraintsException e) {
+    String limit = String.valueOf(e.getMessage());
+    if (limit.startsWith("Number")) {
+      return "A number in the body has too many digits.";
     }
+    if (limit.startsWith("String") || limit.startsWith("Name")) {
+      return "A string in the body is too long.";
+    }
+    return "The JSON is nested too deeply.";
   }
 
   private static String path(JsonMappingException e) {

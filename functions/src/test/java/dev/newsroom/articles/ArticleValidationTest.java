@@ -125,12 +125,23 @@ class ArticleValidationTest {
   }
 
   @Test
-  void put_whenHeroUrlAbsent_ignoresAltAndStoresNoHero() {
+  void put_whenHeroImageHasNoUrl_refusesRatherThanDropTheImage() {
     ArticleInput input = with(valid(), "heroImage", null);
 
-    service.put("a-slug", withHero(input, null, "orphan alt"), "alice");
+    for (ArticleInput noUrl : List.of(withHero(input, null, "orphan alt"),
+        withHero(input, null, null))) {
+      assertThatThrownBy(() -> service.put("a-slug", noUrl, "alice"))
+          .isInstanceOfSatisfying(ValidationException.class,
+              e -> assertThat(e.field()).isEqualTo("heroImage.url"));
+    }
+    assertThat(repository.find("a-slug")).isEmpty();
+  }
 
-    assertThat(repository.find("a-slug").orElseThrow().heroImageAlt()).isNull();
+  @Test
+  void put_whenHeroImageIsNull_storesNoHero() {
+    service.put("a-slug", with(valid(), "heroImage", null), "alice");
+
+    assertThat(repository.find("a-slug").orElseThrow().heroImageUrl()).isNull();
   }
 
   @Test

@@ -100,6 +100,11 @@ final class InMemorySubscriberRepository implements SubscriberRepository {
     return true;
   }
 
+  @Override
+  public void deleteEvents(String id) {
+    events.remove(id);
+  }
+
   /** Stores a state directly, as if earlier requests had made it. */
   void put(Subscriber subscriber) {
     subscribers.put(subscriber.id(), subscriber);
