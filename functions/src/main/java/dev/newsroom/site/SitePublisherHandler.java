@@ -9,15 +9,16 @@ import dev.newsroom.articles.DynamoDbArticleRepository;
 import dev.newsroom.config.AwsClients;
 import dev.newsroom.config.Env;
 import dev.newsroom.shared.Log;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Optional;
 
 /**
  * Fed by the articles table's stream. Only article items matter (tag entries follow them in the
  * same transaction). A change that was invisible before and after (a draft edited) needs no
- * page. The whole batch is one publishing pass, so a failure reports the batch's first record:
+ * page. The whole batch is one publishing pass (every page it affects rendered and written once), so a failure reports the batch's first record:
  * Lambda retries the batch (bisecting it) and finally hands it to the DLQ; replays are harmless
  * because the publisher renders from the current state.
  */
@@ -36,35 +37,25 @@ public final class SitePublisherHandler
 
   @Override
   public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-    Set<String> slugs = new TreeSet<>();
-    Set<String> tags = new TreeSet<>();
+    List<Placement> changes = new ArrayList<>();
     for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
       Map<String, AttributeValue> keys = record.getDynamodb().getKeys();
       if (!"article".equals(text(keys, "sk"))) {
         continue;
       }
-      boolean visible = false;
       for (Map<String, AttributeValue> image : List.of(orEmpty(record.getDynamodb().getOldImage()),
           orEmpty(record.getDynamodb().getNewImage()))) {
-        if ("published".equals(text(image, "status"))) {
-          visible = true;
-          AttributeValue list = image.get("tags");
-          if (list != null && list.getL() != null) {
-            list.getL().forEach(tag -> tags.add(tag.getS()));
-          }
-        }
-      }
-      if (visible) {
-        slugs.add(text(keys, "pk"));
+        placement(text(keys, "pk"), image).ifPresent(changes::add);
       }
     }
-    if (slugs.isEmpty()) {
+    if (changes.isEmpty()) {
       return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
     }
     try {
-      SitePublisher.Result result = publisher.publish(slugs, tags);
-      Log.info("site.published", Map.of("articles", slugs.size(), "written", result.written(),
-          "deleted", result.deleted(), "unchanged", result.unchanged()));
+      SitePublisher.Result result = publisher.publish(changes);
+      Log.info("site.published", Map.of("records", event.getRecords().size(),
+          "written", result.written(), "deleted", result.deleted(),
+          "unchanged", result.unchanged()));
       return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
     } catch (RuntimeException e) {
       Log.error("site.retry", e);
@@ -73,6 +64,20 @@ public final class SitePublisherHandler
           StreamsEventResponse.BatchItemFailure.builder().withItemIdentifier(first).build()))
           .build();
     }
+  }
+
+  /** Where a version of the article was visible, if it was published (drafts have no page). */
+  private static Optional<Placement> placement(String slug, Map<String, AttributeValue> image) {
+    String publishedAt = text(image, "publishedAt");
+    if (!"published".equals(text(image, "status")) || publishedAt == null) {
+      return Optional.empty();
+    }
+    List<String> tags = new ArrayList<>();
+    AttributeValue list = image.get("tags");
+    if (list != null && list.getL() != null) {
+      list.getL().forEach(tag -> tags.add(tag.getS()));
+    }
+    return Optional.of(new Placement(slug, tags, Instant.parse(publishedAt)));
   }
 
   private static Map<String, AttributeValue> orEmpty(Map<String, AttributeValue> image) {

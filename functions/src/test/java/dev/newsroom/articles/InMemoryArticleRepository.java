@@ -2,6 +2,7 @@ package dev.newsroom.articles;
 
 import dev.newsroom.shared.ConflictException;
 import dev.newsroom.shared.Page;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -52,6 +53,17 @@ public final class InMemoryArticleRepository implements ArticleRepository {
   public synchronized Page<ArticleSummary> listPublished(String tag, int limit, String afterKey) {
     return list(a -> a.isPublished() && (tag == null || a.tags().contains(tag)),
         Article::listingKey, limit, afterKey);
+  }
+
+  @Override
+  public synchronized List<ArticleSummary> listPublishedBetween(String tag, Instant from,
+      Instant until, int limit, boolean newestFirst) {
+    Comparator<Article> order = Comparator.comparing(Article::listingKey);
+    return articles.values().stream()
+        .filter(a -> a.isPublished() && (tag == null || a.tags().contains(tag)))
+        .filter(a -> !a.publishedAt().isBefore(from) && a.publishedAt().isBefore(until))
+        .sorted(newestFirst ? order.reversed() : order)
+        .limit(limit).map(ArticleSummary::of).toList();
   }
 
   @Override

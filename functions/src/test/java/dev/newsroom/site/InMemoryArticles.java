@@ -5,6 +5,7 @@ import dev.newsroom.articles.ArticleRepository;
 import dev.newsroom.articles.ArticleStatus;
 import dev.newsroom.articles.ArticleSummary;
 import dev.newsroom.shared.Page;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,38 +20,42 @@ final class InMemoryArticles implements ArticleRepository {
 
   private final Map<String, Article> articles = new TreeMap<>();
   private List<ArticleSummary> frozenListing;
+  /** Calls that read the store: one GetItem or one (paged) Query each. */
+  int reads;
 
-  void store(Article article) {
+  synchronized void store(Article article) {
     articles.put(article.slug(), article);
   }
 
-  void remove(String slug) {
+  synchronized void remove(String slug) {
     articles.remove(slug);
   }
 
   /** From now on, listings answer what they answer now. */
-  void freezeListing() {
+  synchronized void freezeListing() {
     frozenListing = published();
   }
 
   @Override
-  public Optional<Article> find(String slug) {
+  public synchronized Optional<Article> find(String slug) {
+    reads++;
     return Optional.ofNullable(articles.get(slug));
   }
 
   @Override
-  public void save(Article article, Article previous) {
+  public synchronized void save(Article article, Article previous) {
     store(article);
   }
 
   @Override
-  public void delete(Article stored) {
+  public synchronized void delete(Article stored) {
     remove(stored.slug());
   }
 
   /** The cursor is the offset of the next entry: opaque to the publisher, as the real key is. */
   @Override
-  public Page<ArticleSummary> listPublished(String tag, int limit, String afterKey) {
+  public synchronized Page<ArticleSummary> listPublished(String tag, int limit, String afterKey) {
+    reads++;
     List<ArticleSummary> matching = new ArrayList<>();
     for (ArticleSummary a : frozenListing != null ? frozenListing : published()) {
       if (tag == null || a.tags().contains(tag)) {
@@ -64,7 +69,24 @@ final class InMemoryArticles implements ArticleRepository {
   }
 
   @Override
-  public Page<ArticleSummary> listByStatus(ArticleStatus status, int limit, String afterKey) {
+  public synchronized List<ArticleSummary> listPublishedBetween(String tag, Instant from, Instant until,
+      int limit, boolean newestFirst) {
+    reads++;
+    List<ArticleSummary> matching = new ArrayList<>();
+    for (ArticleSummary a : frozenListing != null ? frozenListing : published()) {
+      boolean inRange = !a.publishedAt().isBefore(from) && a.publishedAt().isBefore(until);
+      if (inRange && (tag == null || a.tags().contains(tag))) {
+        matching.add(a);
+      }
+    }
+    if (!newestFirst) {
+      java.util.Collections.reverse(matching);
+    }
+    return matching.subList(0, Math.min(limit, matching.size()));
+  }
+
+  @Override
+  public synchronized Page<ArticleSummary> listByStatus(ArticleStatus status, int limit, String afterKey) {
     throw new UnsupportedOperationException("not used by the site");
   }
 
