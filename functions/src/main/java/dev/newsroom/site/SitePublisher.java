@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * Keeps the site bucket in step with the articles, at a cost that does not grow with the archive.
@@ -56,11 +57,9 @@ public final class SitePublisher {
    */
   public Result publish(Collection<Placement> changes) {
     SiteRun run = SiteRun.touching(store);
-    Batch batch = new Batch(changes);
-    for (String slug : batch.slugs) {
-      run.sync(SitePaths.ARTICLES_PREFIX + slug + "/", Optional.ofNullable(batch.fresh.get(slug))
-          .map(renderer::articlePage).stream().toList());
-    }
+    Batch batch = new Batch(changes, run);
+    run.forEachInParallel(batch.slugs, slug -> run.sync(SitePaths.ARTICLES_PREFIX + slug + "/",
+        Optional.ofNullable(batch.fresh.get(slug)).map(renderer::articlePage).stream().toList()));
     List<Instant> times = new ArrayList<>();
     Map<String, List<Instant>> tagTimes = new TreeMap<>();
     for (Placement placement : batch.placements) {
@@ -97,13 +96,9 @@ public final class SitePublisher {
    * the dev server at start. Article pages are rendered and written a few at a time in parallel.
    */
   public Result rebuildAll() {
-    List<ArticleSummary> all = new ArrayList<>();
-    String after = null;
-    do {
-      var page = articles.listPublished(null, REBUILD_QUERY_SIZE, after);
-      all.addAll(page.items());
-      after = page.nextCursor();
-    } while (after != null);
+    // One range query paged by DynamoDB's own key: a page cut short at 1 MB continues.
+    List<ArticleSummary> all = articles.listPublishedBetween(null, BEGINNING, END,
+        Integer.MAX_VALUE, true);
     SiteRun run = SiteRun.everything(store);
     run.forEachInParallel(all, summary -> articles.find(summary.slug())
         .filter(Article::isPublished).ifPresent(a -> run.write(renderer.articlePage(a))));
@@ -147,9 +142,6 @@ public final class SitePublisher {
     return run.finish();
   }
 
-  /** How many listing entries one Query of the rebuild reads (DynamoDB pages at 1 MB anyway). */
-  static final int REBUILD_QUERY_SIZE = 1000;
-
   /**
    * The articles a batch changed, read with consistent reads, and listings corrected by them:
    * the listing index is updated a moment after the table, and the stream can be faster, so
@@ -157,18 +149,17 @@ public final class SitePublisher {
    */
   private final class Batch {
     final Set<String> slugs = new TreeSet<>();
-    final Map<String, Article> fresh = new TreeMap<>();
+    final Map<String, Article> fresh = new ConcurrentSkipListMap<>();
     final List<Placement> placements = new ArrayList<>();
 
-    Batch(Collection<Placement> changes) {
+    /** Reads the batch's articles a few at a time in parallel (a burst brings a hundred). */
+    Batch(Collection<Placement> changes, SiteRun run) {
       placements.addAll(changes);
       changes.forEach(p -> slugs.add(p.slug()));
-      for (String slug : slugs) {
-        articles.find(slug).filter(Article::isPublished).ifPresent(a -> {
-          fresh.put(slug, a);
-          placements.add(new Placement(slug, a.tags(), a.publishedAt()));
-        });
-      }
+      run.forEachInParallel(slugs, slug -> articles.find(slug).filter(Article::isPublished)
+          .ifPresent(a -> fresh.put(slug, a)));
+      fresh.values().forEach(a -> placements.add(new Placement(a.slug(), a.tags(),
+          a.publishedAt())));
     }
 
     /** Like the repository's range listing, with this batch's articles as just read. */

@@ -20,8 +20,8 @@ import java.util.function.Consumer;
  */
 final class SiteRun {
 
-  /** Parallel writes of a rebuild: enough to hide S3's latency, few enough for one vCPU. */
-  static final int REBUILD_THREADS = 16;
+  /** Parallel reads and writes: enough to hide DynamoDB's and S3's latency. */
+  static final int THREADS = 16;
 
   private final PageStore store;
   /** Fingerprints of the whole bucket when preloaded (a rebuild), else looked up per key. */
@@ -118,9 +118,13 @@ final class SiteRun {
     }
   }
 
-  /** Runs {@code action} on every item, {@value #REBUILD_THREADS} at a time; fails if any fails. */
+  /** Runs {@code action} on every item, {@value #THREADS} at a time; fails if any fails. */
   <T> void forEachInParallel(Collection<T> items, Consumer<T> action) {
-    ExecutorService pool = Executors.newFixedThreadPool(REBUILD_THREADS);
+    if (items.size() <= 1) {
+      items.forEach(action);
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(THREADS, items.size()));
     try {
       List<Future<?>> pending = new ArrayList<>(items.size());
       for (T item : items) {

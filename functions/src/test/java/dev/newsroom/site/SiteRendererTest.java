@@ -109,7 +109,7 @@ class SiteRendererTest {
   }
 
   @Test
-  void articlePage_whenHeroImage_setsSizeAndLazyLoading() {
+  void articlePage_whenHeroImage_setsSizeAndLoadsItFirstNotLazily() {
     Article a = Articles.seed();
     Article withHero = new Article(a.slug(), a.title(), a.summary(), a.bodyHtml(), a.author(),
         a.tags(), "https://img.example.com/a.jpg", "Bombers over the desert", a.status(),
@@ -118,7 +118,8 @@ class SiteRendererTest {
     String html = renderer.articlePage(withHero).text();
 
     assertThat(html).contains("<img src=\"https://img.example.com/a.jpg\" alt=\"Bombers over the "
-        + "desert\" width=\"1200\" height=\"675\" loading=\"lazy\" decoding=\"async\">")
+        + "desert\" width=\"1200\" height=\"675\" fetchpriority=\"high\">")
+        .doesNotContain("loading=\"lazy\"")
         .contains("<meta property=\"og:image\" content=\"https://img.example.com/a.jpg\">");
   }
 
