@@ -194,7 +194,7 @@ public final class SiteRenderer {
     return urlset(SitePaths.sitemapDayKey(day), urls);
   }
 
-  /** Home, contact, about, privacy and the first page of every tag. */
+  /** Home, contact and the first page of every tag. */
   public SiteFile sitemapPages(Collection<String> tags) {
     List<Map<String, String>> urls = new ArrayList<>();
     for (String path : List.of(SitePaths.home(), SitePaths.CONTACT)) {
