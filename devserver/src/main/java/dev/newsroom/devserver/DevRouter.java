@@ -24,7 +24,7 @@ final class DevRouter implements HttpHandler {
     try {
       String path = exchange.getRequestURI().getRawPath();
       if (path.startsWith("/api/")) {
-        site.addSecurityHeaders(exchange);
+        site.addApiSecurityHeaders(exchange);
         api.serve(exchange);
       } else if (path.startsWith(LocalSes.PREFIX + "/")) {
         ses.serve(exchange);

@@ -18,22 +18,48 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  */
 final class LocalSite {
 
-  private final S3Client s3;
-  private final String bucket;
-  private final Map<String, String> securityHeaders;
-
-  LocalSite(S3Client s3, String bucket, Map<String, String> securityHeaders) {
-    this.s3 = s3;
-    this.bucket = bucket;
-    this.securityHeaders = Map.copyOf(securityHeaders);
+  /** The security headers of the distribution's two behaviours: the pages, and /api/*. */
+  record EdgeHeaders(Map<String, String> site, Map<String, String> api) {
+    EdgeHeaders {
+      site = Map.copyOf(site);
+      api = Map.copyOf(api);
+    }
   }
 
-  void addSecurityHeaders(HttpExchange exchange) {
-    securityHeaders.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+  /** A plain site path: non-empty segments of letters, digits, '.', '_' and '-'. */
+  private static final java.util.regex.Pattern PLAIN =
+      java.util.regex.Pattern.compile("(/[A-Za-z0-9][A-Za-z0-9._-]*)+");
+
+  private final S3Client s3;
+  private final String bucket;
+  private final EdgeHeaders headers;
+
+  LocalSite(S3Client s3, String bucket, EdgeHeaders headers) {
+    this.s3 = s3;
+    this.bucket = bucket;
+    this.headers = headers;
+  }
+
+  /** For answers from the API: the /api/* behaviour's policy. */
+  void addApiSecurityHeaders(HttpExchange exchange) {
+    headers.api().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+  }
+
+  /**
+   * Where a path without a trailing slash is redirected, as the CloudFront function in
+   * template.yaml decides: only a plain site path, to its folder, so the Location can never
+   * name another host (an encoded or literal double slash or backslash is not plain).
+   *
+   * @param rawPath the path as received, still percent-encoded
+   */
+  static java.util.Optional<String> folderRedirect(String rawPath) {
+    String last = rawPath.substring(rawPath.lastIndexOf('/') + 1);
+    return !rawPath.endsWith("/") && PLAIN.matcher(rawPath).matches() && !last.contains(".")
+        ? java.util.Optional.of(rawPath + "/") : java.util.Optional.empty();
   }
 
   void serve(HttpExchange exchange) throws IOException {
-    addSecurityHeaders(exchange);
+    headers.site().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
     String method = exchange.getRequestMethod();
     if (!"GET".equals(method) && !"HEAD".equals(method)) {
       exchange.getResponseHeaders().set("Allow", "GET, HEAD");
@@ -41,10 +67,13 @@ final class LocalSite {
       return;
     }
     String path = exchange.getRequestURI().getPath();
-    String last = path.substring(path.lastIndexOf('/') + 1);
-    if (!path.endsWith("/") && !last.contains(".")) {
-      // Same rule as the CloudFront function in template.yaml.
-      exchange.getResponseHeaders().set("Location", path + "/");
+    if (path == null || !path.startsWith("/")) {
+      notFound(exchange);
+      return;
+    }
+    java.util.Optional<String> redirect = folderRedirect(exchange.getRequestURI().getRawPath());
+    if (redirect.isPresent()) {
+      exchange.getResponseHeaders().set("Location", redirect.get());
       DevResponses.send(exchange, 301, new byte[0]);
       return;
     }
@@ -87,29 +116,47 @@ final class LocalSite {
     DevResponses.send(exchange, 404, page);
   }
 
-  /** Header name to value, from the template's response-headers policy. */
-  static Map<String, String> securityHeaders(SamTemplate template) {
-    Map<String, String> headers = new java.util.LinkedHashMap<>();
-    for (JsonNode policy : template.resourcesOfType("AWS::CloudFront::ResponseHeadersPolicy")
-        .values()) {
-      JsonNode security = policy.at("/ResponseHeadersPolicyConfig/SecurityHeadersConfig");
-      JsonNode csp = security.at("/ContentSecurityPolicy/ContentSecurityPolicy");
-      if (!csp.isMissingNode()) {
-        headers.put("Content-Security-Policy", csp.asText());
+  /** The headers each behaviour's response-headers policy adds, read from template.yaml. */
+  static EdgeHeaders securityHeaders(SamTemplate template) {
+    JsonNode distribution = template.resourcesOfType("AWS::CloudFront::Distribution").values()
+        .iterator().next().path("DistributionConfig");
+    String apiPolicy = "";
+    for (JsonNode behaviour : distribution.path("CacheBehaviors")) {
+      if ("/api/*".equals(behaviour.path("PathPattern").asText())) {
+        apiPolicy = behaviour.path("ResponseHeadersPolicyId").asText();
       }
-      if (!security.path("ContentTypeOptions").isMissingNode()) {
-        headers.put("X-Content-Type-Options", "nosniff");
-      }
-      JsonNode referrer = security.at("/ReferrerPolicy/ReferrerPolicy");
-      if (!referrer.isMissingNode()) {
-        headers.put("Referrer-Policy", referrer.asText());
-      }
-      JsonNode frame = security.at("/FrameOptions/FrameOption");
-      if (!frame.isMissingNode()) {
-        headers.put("X-Frame-Options", frame.asText().toUpperCase(Locale.ROOT));
-      }
-      // HSTS is left out on purpose: it would pin 127.0.0.1 to HTTPS in the browser.
     }
+    Map<String, JsonNode> policies =
+        template.resourcesOfType("AWS::CloudFront::ResponseHeadersPolicy");
+    return new EdgeHeaders(
+        headersOf(policies.get(distribution.at("/DefaultCacheBehavior/ResponseHeadersPolicyId")
+            .asText())),
+        headersOf(policies.get(apiPolicy)));
+  }
+
+  /** Header name to value of one policy (none when the behaviour has no policy). */
+  private static Map<String, String> headersOf(JsonNode policy) {
+    Map<String, String> headers = new java.util.LinkedHashMap<>();
+    if (policy == null) {
+      return headers;
+    }
+    JsonNode security = policy.at("/ResponseHeadersPolicyConfig/SecurityHeadersConfig");
+    JsonNode csp = security.at("/ContentSecurityPolicy/ContentSecurityPolicy");
+    if (!csp.isMissingNode()) {
+      headers.put("Content-Security-Policy", csp.asText());
+    }
+    if (!security.path("ContentTypeOptions").isMissingNode()) {
+      headers.put("X-Content-Type-Options", "nosniff");
+    }
+    JsonNode referrer = security.at("/ReferrerPolicy/ReferrerPolicy");
+    if (!referrer.isMissingNode()) {
+      headers.put("Referrer-Policy", referrer.asText());
+    }
+    JsonNode frame = security.at("/FrameOptions/FrameOption");
+    if (!frame.isMissingNode()) {
+      headers.put("X-Frame-Options", frame.asText().toUpperCase(Locale.ROOT));
+    }
+    // HSTS is left out on purpose: it would pin 127.0.0.1 to HTTPS in the browser.
     return headers;
   }
 }

@@ -81,7 +81,9 @@ class DevServerSiteTest {
     assertThat(get("/articles/" + slug + "/").body()).contains("<strong>readers</strong>");
     assertThat(get("/tags/local/").body()).contains("Freshly published story");
     assertThat(get("/feed.xml").body()).contains("Freshly published story");
-    assertThat(get("/sitemap.xml").body()).contains("/articles/" + slug + "/");
+    String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+    assertThat(get("/sitemap.xml").body()).contains("/sitemaps/" + today + ".xml");
+    assertThat(get("/sitemaps/" + today + ".xml").body()).contains("/articles/" + slug + "/");
 
     // when it is unpublished, its page and listings go
     assertThat(admin("POST", "/api/admin/articles/" + slug + "/unpublish", null).statusCode())

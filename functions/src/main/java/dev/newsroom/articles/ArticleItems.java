@@ -2,13 +2,11 @@ package dev.newsroom.articles;
 
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -86,34 +84,37 @@ public final class ArticleItems {
   }
 
   /**
-   * An article that was or is published, from a stream record of the articles table: its slug
-   * and the tags it had before or has after. A tag entry's record, or a change invisible before
-   * and after (a draft edited), is empty.
-   *
-   * @param slug the article, whose page changes
-   * @param tags the tags whose listings may change
+   * The published versions a stream record of the table carries: its old and new image, each
+   * where it was published (a draft has no page). Empty for tag entries, which follow their
+   * article in the same transaction.
    */
-  public record VisibleChange(String slug, Set<String> tags) {
+  public record PublishedVersion(String slug, List<String> tags, Instant publishedAt) {
 
-    public static Optional<VisibleChange> of(StreamRecord record) {
+    public PublishedVersion {
+      tags = List.copyOf(tags);
+    }
+
+    public static List<PublishedVersion> of(StreamRecord record) {
       var keys = record.getKeys();
       if (!DynamoDbArticleRepository.ARTICLE_SK.equals(streamText(keys.get("sk")))) {
-        return Optional.empty();
+        return List.of();
       }
-      boolean visible = false;
-      Set<String> tags = new TreeSet<>();
+      List<PublishedVersion> versions = new ArrayList<>(2);
       for (var image : Stream.of(record.getOldImage(), record.getNewImage())
           .filter(Objects::nonNull).toList()) {
-        if (ArticleStatus.PUBLISHED.wire().equals(streamText(image.get("status")))) {
-          visible = true;
+        String publishedAt = streamText(image.get("publishedAt"));
+        if (ArticleStatus.PUBLISHED.wire().equals(streamText(image.get("status")))
+            && publishedAt != null) {
+          List<String> tags = new ArrayList<>();
           var list = image.get("tags");
           if (list != null && list.getL() != null) {
             list.getL().forEach(tag -> tags.add(tag.getS()));
           }
+          versions.add(new PublishedVersion(streamText(keys.get("pk")), tags,
+              Instant.parse(publishedAt)));
         }
       }
-      return visible ? Optional.of(new VisibleChange(streamText(keys.get("pk")), tags))
-          : Optional.empty();
+      return versions;
     }
 
     /** The stream's attribute type is the Lambda events library's, not the SDK's. */

@@ -1,6 +1,8 @@
 package dev.newsroom.articles;
 
 import dev.newsroom.shared.Page;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Where articles live. Listings are newest first and never scan the whole store. */
@@ -27,6 +29,16 @@ public interface ArticleRepository {
    * @param afterKey listing key to continue after, or null for the first page
    */
   Page<ArticleSummary> listPublished(String tag, int limit, String afterKey);
+
+  /**
+   * Published articles whose publication time is in {@code [from, until)}, at most
+   * {@code limit} of them, newest or oldest first: what one archive page or its neighbour needs,
+   * read by key range (the cost is the range's size, never the whole listing's).
+   *
+   * @param tag only this tag, or null for all
+   */
+  List<ArticleSummary> listPublishedBetween(String tag, Instant from, Instant until, int limit,
+      boolean newestFirst);
 
   /** Articles of one status for editors, most recently updated first. */
   Page<ArticleSummary> listByStatus(ArticleStatus status, int limit, String afterKey);

@@ -101,6 +101,38 @@ public final class DynamoDbArticleRepository implements ArticleRepository {
   }
 
   @Override
+  public List<ArticleSummary> listPublishedBetween(String tag, Instant from, Instant until,
+      int limit, boolean newestFirst) {
+    Instant low = from.isBefore(ListingKeys.EARLIEST) ? ListingKeys.EARLIEST : from;
+    Instant high = until.isAfter(ListingKeys.LATEST) ? ListingKeys.LATEST : until.minusNanos(1);
+    List<ArticleSummary> found = new ArrayList<>();
+    if (high.isBefore(low) || limit <= 0) {
+      return found;
+    }
+    // Keys are "time#slug" with the time in fixed width: '$' sorts just after '#'.
+    Map<String, AttributeValue> values = Map.of(
+        ":p", AttributeValue.fromS(tag == null ? PUBLISHED_FEED : "tag#" + tag),
+        ":lo", AttributeValue.fromS(ListingKeys.of(low, "")),
+        ":hi", AttributeValue.fromS(ListingKeys.of(high, "").replace("#", "$")));
+    Map<String, AttributeValue> start = null;
+    try {
+      do {
+        QueryRequest request = QueryRequest.builder().tableName(table).indexName(FEED_INDEX)
+            .keyConditionExpression("feed = :p AND feedKey BETWEEN :lo AND :hi")
+            .expressionAttributeValues(values).scanIndexForward(!newestFirst)
+            .limit(Math.min(limit - found.size(), 1000)).exclusiveStartKey(start).build();
+        QueryResponse response = dynamoDb.query(request);
+        response.items().forEach(item -> found.add(ArticleItems.summary(item)));
+        start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+            ? response.lastEvaluatedKey() : null;
+      } while (start != null && found.size() < limit);
+      return found;
+    } catch (SdkException e) {
+      throw AwsErrors.translate(e);
+    }
+  }
+
+  @Override
   public Page<ArticleSummary> listByStatus(ArticleStatus status, int limit, String afterKey) {
     return query(STATUS_INDEX, "status", status.wire(), "statusKey", limit, afterKey);
   }

@@ -35,7 +35,8 @@ final class Templates {
           "contact", factory.compile("contact.mustache"),
           "message", factory.compile("message.mustache"),
           "feed", factory.compile("feed.mustache"),
-          "sitemap", factory.compile("sitemap.mustache"));
+          "sitemap", factory.compile("sitemap.mustache"),
+          "sitemap-index", factory.compile("sitemap-index.mustache"));
     }
   }
 }

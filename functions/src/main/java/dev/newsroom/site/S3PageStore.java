@@ -6,9 +6,12 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -36,6 +39,22 @@ public final class S3PageStore implements PageStore {
         found.put(object.key(), unquote(object.eTag()));
       }
       return found;
+    } catch (SdkException e) {
+      throw AwsErrors.translate(e);
+    }
+  }
+
+  @Override
+  public Set<String> folders(String prefix) {
+    Set<String> names = new TreeSet<>();
+    try {
+      ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(bucket).prefix(prefix)
+          .delimiter("/").build();
+      for (CommonPrefix folder : s3.listObjectsV2Paginator(request).commonPrefixes()) {
+        String name = folder.prefix().substring(prefix.length());
+        names.add(name.endsWith("/") ? name.substring(0, name.length() - 1) : name);
+      }
+      return names;
     } catch (SdkException e) {
       throw AwsErrors.translate(e);
     }

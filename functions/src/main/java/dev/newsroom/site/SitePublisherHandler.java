@@ -4,19 +4,18 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import dev.newsroom.articles.ArticleItems;
+import dev.newsroom.articles.ArticleItems.PublishedVersion;
 import dev.newsroom.config.LambdaInvocation;
 import dev.newsroom.shared.Invocation;
 import dev.newsroom.shared.Log;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * Fed by the articles table's stream; {@link ArticleItems.VisibleChange} reads each record (only
- * article items matter, tag entries follow them in the same transaction, and a change invisible
- * before and after, a draft edited, needs no page). The whole batch is one publishing pass, so a
+ * Fed by the articles table's stream; {@link PublishedVersion} reads each record (only article
+ * items matter, tag entries follow them in the same transaction, and a draft has no page). The
+ * whole batch is one publishing pass (every page it affects rendered and written once), so a
  * failure reports the batch's first record: Lambda retries the batch (bisecting it) and finally
  * hands it to the DLQ; replays are harmless because the publisher renders from the current state.
  */
@@ -41,21 +40,20 @@ public final class SitePublisherHandler
   }
 
   private StreamsEventResponse publish(DynamodbEvent event) {
-    Set<String> slugs = new TreeSet<>();
-    Set<String> tags = new TreeSet<>();
+    List<Placement> changes = new ArrayList<>();
     for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
-      ArticleItems.VisibleChange.of(record.getDynamodb()).ifPresent(change -> {
-        slugs.add(change.slug());
-        tags.addAll(change.tags());
-      });
+      for (PublishedVersion version : PublishedVersion.of(record.getDynamodb())) {
+        changes.add(new Placement(version.slug(), version.tags(), version.publishedAt()));
+      }
     }
-    if (slugs.isEmpty()) {
+    if (changes.isEmpty()) {
       return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
     }
     try {
-      SitePublisher.Result result = publisher.publish(slugs, tags);
-      Log.info("site.published", Map.of("articles", slugs.size(), "written", result.written(),
-          "deleted", result.deleted(), "unchanged", result.unchanged()));
+      SitePublisher.Result result = publisher.publish(changes);
+      Log.info("site.published", Map.of("records", event.getRecords().size(),
+          "written", result.written(), "deleted", result.deleted(),
+          "unchanged", result.unchanged()));
       return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
     } catch (RuntimeException e) {
       Log.error("site.retry", e);

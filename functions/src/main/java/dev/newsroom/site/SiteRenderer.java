@@ -10,10 +10,14 @@ import dev.newsroom.pages.SiteConfig;
 import dev.newsroom.pages.SitePaths;
 import dev.newsroom.shared.Json;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,12 +31,18 @@ import java.util.Map;
 public final class SiteRenderer {
 
   public static final int PAGE_SIZE = 10;
-  static final int FEED_SIZE = 20;
+  /** Full-content entries, as many as WordPress serves by default. */
+  static final int FEED_SIZE = 10;
+  static final int SITEMAP_MAX_URLS = 50_000;
   private static final int DESCRIPTION_MAX = 160;
   private static final java.util.regex.Pattern NUMERIC_ENTITY =
       java.util.regex.Pattern.compile("&#(\\d{1,6});");
   private static final DateTimeFormatter DISPLAY_DATE =
       DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.US).withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter DAY_DISPLAY =
+      DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.US);
+  private static final DateTimeFormatter MONTH_DISPLAY =
+      DateTimeFormatter.ofPattern("MMMM uuuu", Locale.US);
 
   record Link(String url, String label) {}
 
@@ -41,7 +51,7 @@ public final class SiteRenderer {
   record Item(String url, String title, String summary, String dateIso, String dateDisplay,
       Hero hero, List<Link> tags) {}
 
-  record Paging(int number, int count, String newer, String older) {}
+  record Pager(Link newer, Link older) {}
 
   private final SiteConfig site;
   private final Layout layout;
@@ -63,7 +73,7 @@ public final class SiteRenderer {
     scope.put("title", a.title());
     scope.put("summary", blankToNull(a.summary()));
     scope.put("author", a.author());
-    scope.put("dateIso", a.publishedAt().toString());
+    scope.put("dateIso", iso(a.publishedAt()));
     scope.put("dateDisplay", DISPLAY_DATE.format(a.publishedAt()));
     scope.put("hero", a.heroImageUrl() == null ? null : new Hero(a.heroImageUrl(),
         a.heroImageAlt()));
@@ -73,78 +83,127 @@ public final class SiteRenderer {
     return render(path, "article", scope);
   }
 
-  /**
-   * Every page of one listing, newest first: the home pages when {@code tag} is null, otherwise
-   * the tag's pages. An empty listing still has its first page.
-   */
-  public List<SiteFile> listingPages(String tag, List<ArticleSummary> articles) {
-    int count = Math.max(1, (articles.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-    List<SiteFile> pages = new ArrayList<>(count);
-    for (int number = 1; number <= count; number++) {
-      List<ArticleSummary> slice = articles.subList((number - 1) * PAGE_SIZE,
-          Math.min(articles.size(), number * PAGE_SIZE));
-      pages.add(listingPage(tag, slice, number, count));
-    }
-    return pages;
+  /** The home page: the newest articles, and the way into the archive. */
+  public SiteFile homePage(List<ArticleSummary> newest) {
+    String description = "The latest articles from " + site.name() + ", newest first.";
+    return listing(SitePaths.home(), "Latest news", null, description, newest, null,
+        newest.isEmpty() ? null : new Link(SitePaths.day(oldestDay(newest)), "Archive"), true);
   }
 
-  private SiteFile listingPage(String tag, List<ArticleSummary> slice, int number, int count) {
-    String path = tag == null ? SitePaths.home(number) : SitePaths.tag(tag, number);
-    String heading = tag == null ? "Latest news" : SitePaths.label(tag);
-    String suffix = number > 1 ? ", page " + number : "";
-    String description = tag == null
-        ? "The latest articles from " + site.name() + ", newest first" + suffix + "."
-        : "Articles about " + SitePaths.label(tag) + " from " + site.name() + ", newest first"
-            + suffix + ".";
-    PageMeta meta = PageMeta.listing(site, path, heading + suffix, heading, description,
-        tag == null && number == 1);
+  /** A tag's first page: its newest articles, and the way into its monthly archive. */
+  public SiteFile tagPage(String tag, List<ArticleSummary> newest) {
+    String label = SitePaths.label(tag);
+    String description = "Articles about " + label + " from " + site.name() + ", newest first.";
+    return listing(SitePaths.tag(tag), label,
+        "Articles tagged \u201c" + tag + "\u201d, newest first.", description, newest, null,
+        newest.isEmpty() ? null
+            : new Link(SitePaths.tagMonth(tag, YearMonth.from(oldestDay(newest))), "Archive"), false);
+  }
+
+  /**
+   * One day of the archive. Its URL and content never change because of articles published
+   * on other days; only its links to the nearest earlier and later days with articles do.
+   */
+  public SiteFile dayPage(LocalDate day, List<ArticleSummary> articles, LocalDate earlier,
+      LocalDate later) {
+    String when = DAY_DISPLAY.format(day);
+    String description = "Articles " + site.name() + " published on " + when + ".";
+    return listing(SitePaths.day(day), "Archive: " + when, null, description, articles,
+        later == null ? null : new Link(SitePaths.day(later), DAY_DISPLAY.format(later)),
+        earlier == null ? null : new Link(SitePaths.day(earlier), DAY_DISPLAY.format(earlier)),
+        false);
+  }
+
+  /** One month of a tag's archive, with links to its nearest earlier and later months. */
+  public SiteFile tagMonthPage(String tag, YearMonth month, List<ArticleSummary> articles,
+      YearMonth earlier, YearMonth later) {
+    String label = SitePaths.label(tag);
+    String when = MONTH_DISPLAY.format(month);
+    String description = "Articles about " + label + " from " + site.name() + ", " + when + ".";
+    return listing(SitePaths.tagMonth(tag, month), label + ": " + when, null, description,
+        articles,
+        later == null ? null : new Link(SitePaths.tagMonth(tag, later), MONTH_DISPLAY.format(later)),
+        earlier == null ? null
+            : new Link(SitePaths.tagMonth(tag, earlier), MONTH_DISPLAY.format(earlier)),
+        false);
+  }
+
+  private SiteFile listing(String path, String heading, String intro, String description,
+      List<ArticleSummary> articles, Link newer, Link older, boolean navHome) {
+    PageMeta meta = PageMeta.listing(site, path, heading, heading, description, navHome);
     Map<String, Object> scope = layout.scope(meta);
     scope.put("heading", heading);
-    scope.put("intro", tag == null ? null : "Articles tagged \u201c" + tag + "\u201d, newest first.");
-    scope.put("hasItems", !slice.isEmpty());
-    scope.put("items", slice.stream().map(this::item).toList());
-    scope.put("paging", count == 1 ? null : new Paging(number, count,
-        number > 1 ? page(tag, number - 1) : null, number < count ? page(tag, number + 1) : null));
+    scope.put("intro", intro);
+    scope.put("hasItems", !articles.isEmpty());
+    scope.put("items", articles.stream().map(this::item).toList());
+    scope.put("pager", newer == null && older == null ? null : new Pager(newer, older));
     return render(path, "listing", scope);
   }
 
-  /** The latest entries as an Atom feed; its date is the newest entry's, so it is stable. */
-  public SiteFile feed(List<ArticleSummary> newestFirst) {
-    List<ArticleSummary> latest = newestFirst.subList(0, Math.min(FEED_SIZE, newestFirst.size()));
-    Instant updated = latest.stream().map(ArticleSummary::updatedAt).max(Instant::compareTo)
+  /** The newest entries as an Atom feed with their full content; dated by its newest update. */
+  public SiteFile feed(List<Article> newestFirst) {
+    List<Article> latest = newestFirst.subList(0, Math.min(FEED_SIZE, newestFirst.size()));
+    Instant updated = latest.stream().map(Article::updatedAt).max(Instant::compareTo)
         .orElse(Instant.EPOCH);
     List<Map<String, Object>> entries = new ArrayList<>();
-    for (ArticleSummary a : latest) {
+    for (Article a : latest) {
       Map<String, Object> entry = new HashMap<>();
       entry.put("title", a.title());
       entry.put("url", absolute(SitePaths.article(a.slug())));
-      entry.put("published", a.publishedAt().toString());
-      entry.put("updated", a.updatedAt().toString());
+      entry.put("published", iso(a.publishedAt()));
+      entry.put("updated", iso(a.updatedAt()));
       entry.put("author", a.author());
       entry.put("tags", a.tags());
       entry.put("summary", blankToNull(a.summary()));
+      entry.put("content", a.bodyHtml());
       entries.add(entry);
     }
     Map<String, Object> scope = new HashMap<>();
     scope.put("site", site);
-    scope.put("updated", updated.toString());
+    scope.put("updated", iso(updated));
     scope.put("entries", entries);
-    return SiteFile.page("feed.xml", SiteFile.ATOM, layout.render("feed", scope));
+    return SiteFile.page(SitePaths.FEED_KEY, SiteFile.ATOM, layout.render("feed", scope));
   }
 
-  /** Home, contact, every article and the first page of every tag. */
-  public SiteFile sitemap(List<ArticleSummary> articles, Collection<String> tags) {
-    List<Map<String, String>> urls = new ArrayList<>();
-    urls.add(Map.of("loc", absolute(SitePaths.home(1))));
-    urls.add(Map.of("loc", absolute(SitePaths.CONTACT)));
-    for (ArticleSummary a : articles) {
-      urls.add(Map.of("loc", absolute(SitePaths.article(a.slug())),
-          "lastmod", a.updatedAt().toString()));
+  /**
+   * The sitemap index: one file for the site's own pages and one per day with articles, so a
+   * publish rewrites one day's file, and this index only when a day gains its first article or
+   * loses its last.
+   */
+  public SiteFile sitemapIndex(Collection<String> sitemapKeys) {
+    List<String> locations = sitemapKeys.stream().sorted().map(k -> absolute("/" + k)).toList();
+    Map<String, Object> scope = new HashMap<>();
+    scope.put("sitemaps", locations);
+    return SiteFile.page(SitePaths.SITEMAP_INDEX_KEY, SiteFile.XML,
+        layout.render("sitemap-index", scope));
+  }
+
+  /** The articles of one day (a news site publishes far fewer than 50,000 a day). */
+  public SiteFile sitemapDay(LocalDate day, List<ArticleSummary> articles) {
+    if (articles.size() > SITEMAP_MAX_URLS) {
+      throw new IllegalStateException("more than 50,000 articles on " + day);
     }
-    tags.stream().sorted().forEach(t -> urls.add(Map.of("loc", absolute(SitePaths.tag(t, 1)))));
+    List<Map<String, String>> urls = new ArrayList<>();
+    articles.stream().sorted(Comparator.comparing(ArticleSummary::slug)).forEach(a ->
+        urls.add(Map.of("loc", absolute(SitePaths.article(a.slug())),
+            "lastmod", iso(a.updatedAt()))));
+    return urlset(SitePaths.sitemapDayKey(day), urls);
+  }
+
+  /** Home, contact and the first page of every tag. */
+  public SiteFile sitemapPages(Collection<String> tags) {
+    List<Map<String, String>> urls = new ArrayList<>();
+    for (String path : List.of(SitePaths.home(), SitePaths.CONTACT)) {
+      urls.add(Map.of("loc", absolute(path)));
+    }
+    tags.stream().sorted().forEach(t -> urls.add(Map.of("loc", absolute(SitePaths.tag(t)))));
+    return urlset(SitePaths.SITEMAP_PAGES_KEY, urls);
+  }
+
+  private SiteFile urlset(String key, List<Map<String, String>> urls) {
     Map<String, Object> scope = new HashMap<>();
     scope.put("urls", urls);
-    return SiteFile.page("sitemap.xml", SiteFile.XML, layout.render("sitemap", scope));
+    return SiteFile.page(key, SiteFile.XML, layout.render("sitemap", scope));
   }
 
   /** Pages that do not depend on articles: contact, thank-you and result pages, 404, robots. */
@@ -161,7 +220,7 @@ public final class SiteRenderer {
     files.add(new SiteFile(SitePaths.NOT_FOUND_KEY, notFound.body(), notFound.contentType(),
         notFound.cacheControl()));
     files.add(SiteFile.page("robots.txt", SiteFile.TEXT, "User-agent: *\nDisallow: /api/\n"
-        + "Sitemap: " + absolute("/sitemap.xml") + "\n"));
+        + "Sitemap: " + absolute("/" + SitePaths.SITEMAP_INDEX_KEY) + "\n"));
     return files;
   }
 
@@ -175,17 +234,27 @@ public final class SiteRenderer {
 
   private Item item(ArticleSummary a) {
     return new Item(SitePaths.article(a.slug()), a.title(), blankToNull(a.summary()),
-        a.publishedAt().toString(), DISPLAY_DATE.format(a.publishedAt()),
+        iso(a.publishedAt()), DISPLAY_DATE.format(a.publishedAt()),
         a.heroImageUrl() == null ? null : new Hero(a.heroImageUrl(), a.heroImageAlt()),
         a.tags().stream().map(this::tagLink).toList());
   }
 
   private Link tagLink(String tag) {
-    return new Link(SitePaths.tag(tag, 1), SitePaths.label(tag));
+    return new Link(SitePaths.tag(tag), SitePaths.label(tag));
   }
 
-  private static String page(String tag, int number) {
-    return tag == null ? SitePaths.home(number) : SitePaths.tag(tag, number);
+  /** The publication day of the oldest of these. */
+  private static LocalDate oldestDay(List<ArticleSummary> newestFirst) {
+    return LocalDate.ofInstant(newestFirst.get(newestFirst.size() - 1).publishedAt(),
+        ZoneOffset.UTC);
+  }
+
+  /**
+   * ISO 8601 with at most three fraction digits: HTML's valid date string allows no more, and
+   * Instant.toString prints up to nine.
+   */
+  static String iso(Instant time) {
+    return time.truncatedTo(ChronoUnit.MILLIS).toString();
   }
 
   /** NewsArticle structured data; '<', '>' and '&' escaped so it cannot close its script tag. */
@@ -200,8 +269,8 @@ public final class SiteRenderer {
     if (a.heroImageUrl() != null) {
       ld.put("image", List.of(a.heroImageUrl()));
     }
-    ld.put("datePublished", a.publishedAt().toString());
-    ld.put("dateModified", a.updatedAt().toString());
+    ld.put("datePublished", iso(a.publishedAt()));
+    ld.put("dateModified", iso(a.updatedAt()));
     ld.put("author", List.of(typed("Person", a.author())));
     ld.put("publisher", typed("Organization", site.name()));
     ld.put("mainEntityOfPage", absolute(path));

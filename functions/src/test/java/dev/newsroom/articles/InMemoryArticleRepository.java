@@ -2,6 +2,7 @@ package dev.newsroom.articles;
 
 import dev.newsroom.shared.ConflictException;
 import dev.newsroom.shared.Page;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.function.Predicate;
 /**
  * Articles in a map, with the adapter's contract ({@link ArticleRepositoryContract} runs against
  * both): version-checked writes, newest-first listings by the same sort keys, and a cursor that
- * is the last item's key. It counts writes so tests can assert that a refused or replayed request
+ * is the last item's key. It counts reads and writes so tests can assert that a refused or replayed request
  * wrote nothing, and its published listing can be frozen to play the listing index trailing the
  * table, as a GSI may for a moment after a write. The one fake of {@link ArticleRepository}.
  */
@@ -23,9 +24,11 @@ public final class InMemoryArticleRepository implements ArticleRepository {
   private final Map<String, Article> articles = new TreeMap<>();
   private Map<String, Article> frozenListing;
   private int writes;
+  private int reads;
 
   @Override
   public synchronized Optional<Article> find(String slug) {
+    reads++;
     return Optional.ofNullable(articles.get(slug));
   }
 
@@ -53,9 +56,22 @@ public final class InMemoryArticleRepository implements ArticleRepository {
 
   @Override
   public synchronized Page<ArticleSummary> listPublished(String tag, int limit, String afterKey) {
+    reads++;
     return list(frozenListing != null ? frozenListing : articles,
         a -> a.isPublished() && (tag == null || a.tags().contains(tag)),
         Article::listingKey, limit, afterKey);
+  }
+
+  @Override
+  public synchronized List<ArticleSummary> listPublishedBetween(String tag, Instant from,
+      Instant until, int limit, boolean newestFirst) {
+    reads++;
+    Comparator<Article> order = Comparator.comparing(Article::listingKey);
+    return articles.values().stream()
+        .filter(a -> a.isPublished() && (tag == null || a.tags().contains(tag)))
+        .filter(a -> !a.publishedAt().isBefore(from) && a.publishedAt().isBefore(until))
+        .sorted(newestFirst ? order.reversed() : order)
+        .limit(limit).map(ArticleSummary::of).toList();
   }
 
   @Override
@@ -97,6 +113,11 @@ public final class InMemoryArticleRepository implements ArticleRepository {
 
   public synchronized int writes() {
     return writes;
+  }
+
+  /** Calls that read the store: one GetItem or one (paged) Query each. */
+  public synchronized int reads() {
+    return reads;
   }
 
   public synchronized Map<String, Article> snapshot() {

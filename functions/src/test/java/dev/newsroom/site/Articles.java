@@ -41,6 +41,12 @@ final class Articles {
         a.updatedAt().plusSeconds(60), a.editorId(), a.version() + 1);
   }
 
+  static Article withSummary(Article a, String summary) {
+    return new Article(a.slug(), a.title(), summary, a.bodyHtml(), a.author(), a.tags(),
+        a.heroImageUrl(), a.heroImageAlt(), a.status(), a.publishedAt(),
+        a.updatedAt().plusSeconds(60), a.editorId(), a.version() + 1);
+  }
+
   static Article withTitle(Article a, String title) {
     return new Article(a.slug(), title, a.summary(), a.bodyHtml(), a.author(), a.tags(),
         a.heroImageUrl(), a.heroImageAlt(), a.status(), a.publishedAt(),

@@ -37,7 +37,7 @@ class SitePublisherHandlerTest {
 
     assertThat(response.getBatchItemFailures()).isEmpty();
     assertThat(store.files).containsKeys("articles/" + seed.slug() + "/index.html",
-        "tags/world/index.html");
+        "tags/world/index.html", "archive/2024/02/03/index.html");
     assertThat(store.puts).doesNotContain("tags/old-tag/index.html");
   }
 
@@ -107,6 +107,7 @@ class SitePublisherHandlerTest {
       list.add(new AttributeValue().withS(tag));
     }
     image.put("tags", new AttributeValue().withL(list));
+    image.put("publishedAt", new AttributeValue().withS(Articles.SEED_TIME.toString()));
     return image;
   }
 }

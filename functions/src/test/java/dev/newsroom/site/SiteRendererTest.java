@@ -10,6 +10,8 @@ import dev.newsroom.articles.ArticleSummary;
 import dev.newsroom.pages.SiteConfig;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +110,7 @@ class SiteRendererTest {
   }
 
   @Test
-  void articlePage_whenHeroImage_setsSizeAndLazyLoading() {
+  void articlePage_whenHeroImage_setsSizeAndLoadsItFirstNotLazily() {
     Article a = Articles.seed();
     Article withHero = new Article(a.slug(), a.title(), a.summary(), a.bodyHtml(), a.author(),
         a.tags(), "https://img.example.com/a.jpg", "Bombers over the desert", a.status(),
@@ -117,72 +119,112 @@ class SiteRendererTest {
     String html = renderer.articlePage(withHero).text();
 
     assertThat(html).contains("<img src=\"https://img.example.com/a.jpg\" alt=\"Bombers over the "
-        + "desert\" width=\"1200\" height=\"675\" loading=\"lazy\" decoding=\"async\">")
+        + "desert\" width=\"1200\" height=\"675\" fetchpriority=\"high\">")
+        .doesNotContain("loading=\"lazy\"")
         .contains("<meta property=\"og:image\" content=\"https://img.example.com/a.jpg\">");
   }
 
   @Test
-  void listingPages_whenMoreThanOnePage_pagesNewestFirstWithLinks() {
-    // given 23 articles, newest first
-    List<ArticleSummary> all = new ArrayList<>();
-    for (int i = 23; i >= 1; i--) {
-      all.add(ArticleSummary.of(Articles.published("a" + i,
+  void homePage_whenArticles_listsThemNewestFirstAndLinksTheArchiveDayOfTheOldest() {
+    // given ten articles, one an hour, newest first
+    List<ArticleSummary> newest = new ArrayList<>();
+    for (int i = 10; i >= 1; i--) {
+      newest.add(ArticleSummary.of(Articles.published("a" + i,
           Instant.parse("2024-01-01T00:00:00Z").plusSeconds(3600L * i))));
     }
 
-    // when the home listing is rendered
-    List<SiteFile> pages = renderer.listingPages(null, all);
+    SiteFile home = renderer.homePage(newest);
 
-    // then three pages of at most ten, linked both ways, newest first
-    assertThat(pages).extracting(SiteFile::key)
-        .containsExactly("index.html", "page/2/index.html", "page/3/index.html");
-    String first = pages.get(0).text();
-    assertThat(first).containsSubsequence("/articles/a23/", "/articles/a14/")
-        .doesNotContain("/articles/a13/")
-        .contains("<a rel=\"next\" href=\"/page/2/\">").doesNotContain("rel=\"prev\"")
+    assertThat(home.key()).isEqualTo("index.html");
+    assertThat(home.text()).containsSubsequence("/articles/a10/", "/articles/a1/")
+        .contains("<a rel=\"next\" href=\"/archive/2024/01/01/\">Archive &rarr;</a>")
         .contains("<link rel=\"canonical\" href=\"https://news.example.com/\">");
-    String last = pages.get(2).text();
-    assertThat(last).contains("/articles/a3/", "/articles/a1/", "Page 3 of 3",
-        "<a rel=\"prev\" href=\"/page/2/\">").doesNotContain("rel=\"next\"");
   }
 
   @Test
-  void listingPages_whenTag_usesTagPathsAndLabel() {
+  void dayPage_whenNeighbours_linksTheNearestLaterAndEarlierDays() {
+    List<ArticleSummary> day = List.of(ArticleSummary.of(Articles.seed()));
+
+    SiteFile page = renderer.dayPage(LocalDate.parse("2024-02-03"), day,
+        LocalDate.parse("2024-01-30"), LocalDate.parse("2024-02-07"));
+
+    assertThat(page.key()).isEqualTo("archive/2024/02/03/index.html");
+    assertThat(page.text()).contains("<h1>Archive: February 3, 2024</h1>",
+        "<a rel=\"prev\" href=\"/archive/2024/02/07/\">&larr; February 7, 2024</a>",
+        "<a rel=\"next\" href=\"/archive/2024/01/30/\">January 30, 2024 &rarr;</a>");
+  }
+
+  @Test
+  void tagPages_whenRendered_useTagPathsAndLabel() {
     List<ArticleSummary> all = List.of(ArticleSummary.of(Articles.seed()));
 
-    List<SiteFile> pages = renderer.listingPages("middle-east", all);
+    SiteFile first = renderer.tagPage("middle-east", all);
+    SiteFile month = renderer.tagMonthPage("middle-east", YearMonth.parse("2024-02"), all, null,
+        null);
 
-    assertThat(pages).singleElement().satisfies(p -> {
-      assertThat(p.key()).isEqualTo("tags/middle-east/index.html");
-      assertThat(p.text()).contains("<h1>Middle East</h1>",
-          "<title>Middle East | Newsroom</title>", "<a class=\"chip\" href=\"/tags/world/\">World</a>");
-    });
+    assertThat(first.key()).isEqualTo("tags/middle-east/index.html");
+    assertThat(first.text()).contains("<h1>Middle East</h1>",
+        "<title>Middle East | Newsroom</title>",
+        "<a class=\"chip\" href=\"/tags/world/\">World</a>",
+        "href=\"/tags/middle-east/2024/02/\"");
+    assertThat(month.key()).isEqualTo("tags/middle-east/2024/02/index.html");
+    assertThat(month.text()).contains("<h1>Middle East: February 2024</h1>")
+        .doesNotContain("class=\"pager\"");
   }
 
   @Test
-  void listingPages_whenEmpty_stillRendersTheHomePage() {
-    List<SiteFile> pages = renderer.listingPages(null, List.of());
-
-    assertThat(pages).singleElement().satisfies(p ->
-        assertThat(p.text()).contains("No articles yet").doesNotContain("class=\"pager\""));
+  void homePage_whenEmpty_saysSoWithoutPager() {
+    assertThat(renderer.homePage(List.of()).text()).contains("No articles yet")
+        .doesNotContain("class=\"pager\"");
   }
 
   @Test
-  void feedAndSitemap_whenRendered_areWellFormedXmlWithAbsoluteUrls() throws Exception {
-    List<ArticleSummary> all = List.of(ArticleSummary.of(Articles.seed()));
+  void feedAndSitemaps_whenRendered_areWellFormedXmlWithAbsoluteUrls() throws Exception {
+    Article seed = Articles.seed();
+    List<ArticleSummary> all = List.of(ArticleSummary.of(seed));
 
-    SiteFile feed = renderer.feed(all);
-    SiteFile sitemap = renderer.sitemap(all, List.of("world", "middle-east"));
+    SiteFile feed = renderer.feed(List.of(seed));
+    SiteFile day = renderer.sitemapDay(LocalDate.parse("2024-02-03"), all);
+    SiteFile pages = renderer.sitemapPages(List.of("world", "middle-east"));
+    SiteFile index = renderer.sitemapIndex(List.of(day.key(), pages.key()));
 
     Document atom = xml(feed);
     assertThat(feed.contentType()).isEqualTo("application/atom+xml; charset=utf-8");
     assertThat(atom.getElementsByTagName("entry").getLength()).isEqualTo(1);
     assertThat(atom.getElementsByTagName("updated").item(0).getTextContent())
         .isEqualTo("2024-02-03T12:00:00Z");
-    Document urls = xml(sitemap);
-    assertThat(urls.getElementsByTagName("loc").getLength()).isEqualTo(5);
-    assertThat(sitemap.text()).contains("<loc>https://news.example.com/tags/middle-east/</loc>",
-        "<loc>https://news.example.com/articles/" + Articles.seed().slug() + "/</loc>");
+    assertThat(xml(day).getElementsByTagName("loc").getLength()).isEqualTo(1);
+    assertThat(day.text()).contains(
+        "<loc>https://news.example.com/articles/" + seed.slug() + "/</loc>");
+    assertThat(xml(pages).getElementsByTagName("loc").getLength()).isEqualTo(4);
+    assertThat(pages.text()).contains("<loc>https://news.example.com/tags/middle-east/</loc>");
+    assertThat(index.key()).isEqualTo("sitemap.xml");
+    assertThat(xml(index).getElementsByTagName("sitemap").getLength()).isEqualTo(2);
+    assertThat(index.text()).contains(
+        "<loc>https://news.example.com/sitemaps/2024-02-03.xml</loc>");
+  }
+
+  @Test
+  void feed_whenSummaryEmpty_stillCarriesTheFullContent() throws Exception {
+    Article bare = Articles.withSummary(Articles.seed(), "");
+
+    Document atom = xml(renderer.feed(List.of(bare)));
+
+    assertThat(atom.getElementsByTagName("summary").getLength()).isZero();
+    org.w3c.dom.Element content = (org.w3c.dom.Element) atom.getElementsByTagName("content")
+        .item(0);
+    assertThat(content.getAttribute("type")).isEqualTo("html");
+    assertThat(content.getTextContent()).isEqualTo(bare.bodyHtml());
+  }
+
+  @Test
+  void dates_whenNanosecondPrecision_keepAtMostThreeFractionDigits() {
+    Article precise = Articles.published("precise", Instant.parse("2026-12-02T10:11:12.737828923Z"));
+
+    String html = renderer.articlePage(precise).text();
+
+    assertThat(html).contains("datetime=\"2026-12-02T10:11:12.737Z\"",
+        "\"datePublished\":\"2026-12-02T10:11:12.737Z\"").doesNotContain("737828923");
   }
 
   @Test

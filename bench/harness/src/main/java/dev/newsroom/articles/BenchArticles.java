@@ -41,9 +41,32 @@ public final class BenchArticles {
 
   /** Loads articles {@code [0, count)} into {@code table} with BatchWriteItem. */
   public static void load(DynamoDbClient dynamoDb, String table, int count, Instant base) {
-    List<WriteRequest> pending = new ArrayList<>();
+    List<Article> corpus = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      Article a = article(i, base);
+      corpus.add(article(i, base));
+    }
+    load(dynamoDb, table, corpus);
+  }
+
+  /**
+   * Article {@code i} of a newsroom's archive: published {@code spacingSeconds} after the one
+   * before, with a body of about {@code bodyBytes} (news stories run to a few kilobytes).
+   */
+  public static Article archived(int i, Instant base, long spacingSeconds, int bodyBytes) {
+    Article a = article(i, base);
+    Instant published = base.plusSeconds(spacingSeconds * i);
+    String paragraph = "<p>Paragraph of article " + i + ", as long as reporters write them, with "
+        + "names, places, numbers and quotes that make a story worth reading to the end.</p>\n";
+    String body = paragraph.repeat(Math.max(1, bodyBytes / paragraph.length()));
+    return new Article(a.slug(), a.title(), a.summary(), body, a.author(), a.tags(),
+        a.heroImageUrl(), a.heroImageAlt(), ArticleStatus.PUBLISHED, published, published,
+        "bench-editor", 1);
+  }
+
+  /** Loads these articles (item and tag entries, as the repository writes them). */
+  public static void load(DynamoDbClient dynamoDb, String table, List<Article> corpus) {
+    List<WriteRequest> pending = new ArrayList<>();
+    for (Article a : corpus) {
       pending.add(put(ArticleItems.item(a)));
       for (String tag : a.tags()) {
         pending.add(put(ArticleItems.tagEntry(a, tag)));

@@ -99,6 +99,12 @@ public class HotPathBenchmark {
     }
 
     @Override
+    public List<ArticleSummary> listPublishedBetween(String tag, Instant from, Instant until,
+        int limit, boolean newestFirst) {
+      throw new UnsupportedOperationException("the site's archive is not benchmarked here");
+    }
+
+    @Override
     public Page<ArticleSummary> listByStatus(ArticleStatus status, int limit, String afterKey) {
       return page;
     }

@@ -36,13 +36,13 @@ public final class PageWeightBench {
         seed.heroImage() == null ? null : seed.heroImage().url(),
         seed.heroImage() == null ? null : seed.heroImage().alt(),
         ArticleStatus.PUBLISHED, published, published, "bench-editor", 1);
-    List<ArticleSummary> newest = new ArrayList<>(List.of(ArticleSummary.of(article)));
-    for (int i = 0; i < 40; i++) {
-      newest.add(BenchArticles.summary(1000 - i, Instant.parse("2024-01-01T00:00:00Z")));
+    List<Article> newest = new ArrayList<>(List.of(article));
+    for (int i = 0; i < SiteRenderer.PAGE_SIZE - 1; i++) {
+      newest.add(BenchArticles.article(1000 - i, Instant.parse("2024-01-01T00:00:00Z")));
     }
     SiteRenderer renderer = new SiteRenderer(new SiteConfig("https://news.example", "Newsroom"));
     SiteFile articlePage = renderer.articlePage(article);
-    SiteFile home = renderer.listingPages(null, newest).get(0);
+    SiteFile home = renderer.homePage(newest.stream().map(ArticleSummary::of).toList());
     SiteFile feed = renderer.feed(newest);
     System.out.printf("%-28s %10s %10s  %s%n", "page", "bytes", "gzip", "key");
     for (SiteFile file : List.of(articlePage, home, feed)) {
@@ -55,7 +55,7 @@ public final class PageWeightBench {
 
   private static String label(SiteFile file, SiteFile article, SiteFile home) {
     return file == article ? "article page (seed article)"
-        : file == home ? "home page (" + SiteRenderer.PAGE_SIZE + " items)" : "feed (41 entries)";
+        : file == home ? "home page (" + SiteRenderer.PAGE_SIZE + " items)" : "feed (" + SiteRenderer.PAGE_SIZE + " full entries)";
   }
 
   private static int gzip(byte[] bytes) throws Exception {
