@@ -14,8 +14,6 @@ public final class SitePaths {
   public static final String SUBSCRIBE_THANKS = "/subscribe/thanks/";
   public static final String SUBSCRIBE_CONFIRMED = "/subscribe/confirmed/";
   public static final String SUBSCRIBE_UNSUBSCRIBED = "/subscribe/unsubscribed/";
-  public static final String PRIVACY = "/privacy/";
-  public static final String ABOUT = "/about/";
   public static final String NOT_FOUND_KEY = "404.html";
   /** Not a page of the bucket: the subscriptions API answers it (a form, then a message). */
   public static final String SUBSCRIPTION_DATA_REQUESTS = "/api/subscriptions/data-requests";
