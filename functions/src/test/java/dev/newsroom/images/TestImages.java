@@ -73,9 +73,10 @@ public final class TestImages {
         java.awt.image.DataBuffer.TYPE_BYTE, width, height, 4, null);
     for (int y = 0; y < height; y++) {
       for (int x = 0; x < width; x++) {
-        // Left half full magenta + yellow (red), right half cyan + magenta (blue).
-        raster.setPixel(x, y, x < width / 2 ? new int[] {0, 255, 255, 0}
-            : new int[] {255, 255, 0, 0});
+        // Adobe stores ink inverted (255 = none). Left half magenta + yellow (red), right half
+        // cyan + magenta (blue).
+        raster.setPixel(x, y, x < width / 2 ? new int[] {255, 0, 0, 255}
+            : new int[] {0, 0, 255, 255});
       }
     }
     ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
@@ -88,7 +89,13 @@ public final class TestImages {
     } finally {
       writer.dispose();
     }
-    return bytes.toByteArray();
+    byte[] raw = bytes.toByteArray();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(raw, 0, 2);
+    out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100,
+        0, 0, 0, 0, 0});
+    out.write(raw, 2, raw.length - 2);
+    return out.toByteArray();
   }
 
   /** An ASCII camera maker tag, easy to look for in output bytes. */
