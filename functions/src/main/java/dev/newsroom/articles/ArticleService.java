@@ -1,5 +1,6 @@
 package dev.newsroom.articles;
 
+import dev.newsroom.images.NewsroomImage;
 import dev.newsroom.shared.Clock;
 import dev.newsroom.shared.NotFoundException;
 import dev.newsroom.shared.Page;
@@ -183,8 +184,9 @@ public final class ArticleService {
       return null;
     }
     String url = optionalText("heroImage.url", hero.url(), MAX_URL);
-    if (!isHttpsUrl(url)) {
-      throw new ValidationException("heroImage.url", "The hero image must be an https URL.");
+    if (!isHttpsUrl(url) && !NewsroomImage.isSitePath(url)) {
+      throw new ValidationException("heroImage.url",
+          "The hero image must be an https URL or the path of a Newsroom image (/images/...).");
     }
     return url;
   }

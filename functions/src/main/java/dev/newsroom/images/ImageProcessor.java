@@ -39,7 +39,7 @@ public final class ImageProcessor {
   }
 
   /** Accepts the image or throws with the reason. */
-  ProcessedImage process(byte[] bytes, String declaredType) throws ImageRefusedException {
+  public ProcessedImage process(byte[] bytes, String declaredType) throws ImageRefusedException {
     if (bytes.length > MAX_BYTES) {
       throw new ImageRefusedException("The file is over 20 MB.");
     }

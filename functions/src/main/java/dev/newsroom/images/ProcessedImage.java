@@ -3,8 +3,8 @@ package dev.newsroom.images;
 import java.util.List;
 
 /** An accepted image: its displayed size and one encoded file per width. */
-record ProcessedImage(int width, int height, String contentType, String extension,
+public record ProcessedImage(int width, int height, String contentType, String extension,
     List<Output> outputs) {
 
-  record Output(int width, int height, byte[] bytes) {}
+  public record Output(int width, int height, byte[] bytes) {}
 }
