@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.newsroom.config.AwsClients;
 import dev.newsroom.config.Env;
-import dev.newsroom.infra.local.LocalCloud;
 import dev.newsroom.infra.local.MotoServer;
 import dev.newsroom.shared.Clock;
 import java.io.ByteArrayInputStream;
@@ -19,10 +18,13 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -31,18 +33,20 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Uploads through presigned URLs into moto's S3, processing by the S3-event handler, and the
- * records in DynamoDB Local. Whether S3 refuses a PUT of another size, type or key is checked
+ * image records in moto's DynamoDB (its conditional updates are the claim). moto serves both, so
+ * this class needs no other emulator. Whether S3 refuses a PUT of another size, type or key is checked
  * against an emulator that verifies presigned signatures (moto 5.2.5 does not): LocalStack, when
  * {@code NEWSROOM_SIGNING_S3} names its endpoint (see docs/images.md).
  */
-@ExtendWith(LocalCloud.class)
 class ImagesIT {
 
   private static final String BUCKET = "newsroom-media-it";
+  private static final String TABLE = "ImagesTable";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private static MotoServer moto;
   private static S3Client s3;
+  private static DynamoDbClient dynamoDb;
   private static ImageService service;
   private static ProcessImageHandler handler;
   private static DynamoDbImageRepository repository;
@@ -52,7 +56,13 @@ class ImagesIT {
     moto = MotoServer.start();
     s3 = s3(moto.endpoint());
     s3.createBucket(r -> r.bucket(BUCKET));
-    repository = new DynamoDbImageRepository(AwsClients.dynamoDb(), Env.require("IMAGES_TABLE"));
+    dynamoDb = DynamoDbClient.builder().region(Region.US_EAST_1)
+        .endpointOverride(URI.create(moto.endpoint())).credentialsProvider(CREDENTIALS)
+        .httpClient(AwsClients.httpClient()).build();
+    dynamoDb.createTable(r -> r.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
+        .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+        .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));
+    repository = new DynamoDbImageRepository(dynamoDb, TABLE);
     service = new ImageService(repository, new S3UploadSigner(presigner(moto.endpoint()), BUCKET),
         Clock.system());
     handler = new ProcessImageHandler(new ImageArrivals(repository,
@@ -62,6 +72,7 @@ class ImagesIT {
   @AfterAll
   static void stop() {
     s3.close();
+    dynamoDb.close();
     moto.close();
   }
 
