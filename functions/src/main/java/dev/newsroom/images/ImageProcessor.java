@@ -100,14 +100,19 @@ public final class ImageProcessor {
     int largest = Math.min(fullWidth, Renditions.MAX_WIDTH);
     int largestHeight = Renditions.height(largest, fullWidth, fullHeight);
     List<ProcessedImage.Output> outputs = new ArrayList<>();
+    List<Integer> widths = Renditions.widths(fullWidth);
+    // Largest first, each from the one before: the big decode is resampled once, not four times.
+    BufferedImage previous = source;
     try {
-      for (int width : Renditions.widths(fullWidth)) {
+      for (int i = widths.size() - 1; i >= 0; i--) {
+        int width = widths.get(i);
         int height = width == largest ? largestHeight
             : Renditions.height(width, largest, largestHeight);
-        BufferedImage scaled = width == fullWidth ? source
-            : toRgb(new ResampleOp(width, height, ResampleOp.FILTER_LANCZOS).filter(source, null),
-                alpha);
-        outputs.add(new ProcessedImage.Output(width, height, write(scaled, alpha)));
+        BufferedImage scaled = width == previous.getWidth() ? previous
+            : toRgb(new ResampleOp(width, height, ResampleOp.FILTER_LANCZOS).filter(previous,
+                null), alpha);
+        outputs.add(0, new ProcessedImage.Output(width, height, write(scaled, alpha)));
+        previous = scaled;
       }
     } catch (IOException e) {
       throw new IllegalStateException("encoding failed", e);
