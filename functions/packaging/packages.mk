@@ -31,3 +31,9 @@ package.MailFeedbackFunction := mail
 # Static site (DynamoDB, S3, Mustache)
 package.SitePublisherFunction := site
 package.SiteRebuildFunction := site
+
+# Images (issue 14): upload requests and status (DynamoDB, S3 presigner); processing on arrival
+# (DynamoDB, S3, ImageIO and TwelveMonkeys), kept apart so that no API package carries a decoder.
+package.RequestImageUploadFunction := imageuploads
+package.GetImageFunction := imageuploads
+package.ProcessImageFunction := images

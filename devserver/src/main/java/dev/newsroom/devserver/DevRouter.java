@@ -11,12 +11,15 @@ final class DevRouter implements HttpHandler {
   private final LocalSes ses;
   private final LocalSecrets secrets;
   private final LocalSite site;
+  private final LocalSite images;
 
-  DevRouter(HttpApiBridge api, LocalSes ses, LocalSecrets secrets, LocalSite site) {
+  DevRouter(HttpApiBridge api, LocalSes ses, LocalSecrets secrets, LocalSite site,
+      LocalSite images) {
     this.api = api;
     this.ses = ses;
     this.secrets = secrets;
     this.site = site;
+    this.images = images;
   }
 
   @Override
@@ -34,6 +37,9 @@ final class DevRouter implements HttpHandler {
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         DevResponses.send(exchange, 200, "text/html; charset=utf-8",
             OutboxPage.render(ses.sent()));
+      } else if (path.startsWith("/images/")) {
+        // The distribution's images/* behaviour: renditions from the media bucket.
+        images.serve(exchange);
       } else {
         site.serve(exchange);
       }

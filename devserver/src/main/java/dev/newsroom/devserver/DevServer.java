@@ -27,6 +27,8 @@ public final class DevServer implements AutoCloseable {
 
   static final int DEFAULT_PORT = 8787;
   static final String SITE_BUCKET = "newsroom-site";
+  /** Image uploads and renditions (issue 14): uploads/ and images/, as in template.yaml. */
+  static final String MEDIA_BUCKET = "newsroom-media";
 
   private final DynamoDbLocal dynamoDb;
   private final HttpServer http;
@@ -34,15 +36,17 @@ public final class DevServer implements AutoCloseable {
   private final LocalSes ses;
   private final StreamPollers pollers;
   private final LocalS3 s3;
+  private final LocalUploads uploads;
 
   private DevServer(DynamoDbLocal dynamoDb, HttpServer http, String editorKey, LocalSes ses,
-      StreamPollers pollers, LocalS3 s3) {
+      StreamPollers pollers, LocalS3 s3, LocalUploads uploads) {
     this.dynamoDb = dynamoDb;
     this.http = http;
     this.editorKey = editorKey;
     this.ses = ses;
     this.pollers = pollers;
     this.s3 = s3;
+    this.uploads = uploads;
   }
 
   public static void main(String[] args) throws Exception {
@@ -91,7 +95,7 @@ public final class DevServer implements AutoCloseable {
       s3Dir = Files.createTempDirectory("newsroom-s3");
     }
     DynamoDbLocal dynamoDb = DynamoDbLocal.start(dynamoDir);
-    LocalS3 s3 = LocalS3.start(s3Dir, data != null, SITE_BUCKET);
+    LocalS3 s3 = LocalS3.start(s3Dir, data != null, SITE_BUCKET + "," + MEDIA_BUCKET);
     HttpServer http = bind(port);
     String baseUrl = "http://127.0.0.1:" + http.getAddress().getPort();
     LocalAws.configure(dynamoDb.endpoint(), baseUrl + LocalSes.PREFIX);
@@ -102,6 +106,7 @@ public final class DevServer implements AutoCloseable {
     // Deployed, these name the real bucket and the CloudFront (or custom) domain.
     System.setProperty("SITE_BUCKET", SITE_BUCKET);
     System.setProperty("SITE_URL", baseUrl);
+    System.setProperty("MEDIA_BUCKET", MEDIA_BUCKET);
     TableBuilder.createAll(template, AwsClients.dynamoDb());
     StaticAssets.upload(root.resolve("site/static"), AwsClients.s3(), SITE_BUCKET);
 
@@ -109,10 +114,14 @@ public final class DevServer implements AutoCloseable {
     LocalSes ses = new LocalSes();
     LocalSite site = new LocalSite(AwsClients.s3(), SITE_BUCKET,
         LocalSite.securityHeaders(template));
-    http.createContext("/", new DevRouter(api, ses, LocalSecrets.load(data), site));
+    LocalSite images = new LocalSite(AwsClients.s3(), MEDIA_BUCKET,
+        LocalSite.securityHeaders(template));
+    http.createContext("/", new DevRouter(api, ses, LocalSecrets.load(data), site, images));
     http.setExecutor(Executors.newFixedThreadPool(16));
     http.start();
     StreamPollers pollers = StreamPollers.start(template, dynamoDb.endpoint());
+    // Presigned upload URLs point at the local S3; this stands in for its event notifications.
+    LocalUploads uploads = LocalUploads.start(template, AwsClients.s3(), MEDIA_BUCKET);
 
     EditorKeyService keys = new EditorKeyService(new DynamoDbEditorKeyRepository(
         AwsClients.dynamoDb(), System.getProperty("EDITOR_KEYS_TABLE")), Clock.system());
@@ -120,7 +129,7 @@ public final class DevServer implements AutoCloseable {
     SeedContent.load(api, key);
     // Pages of the current templates at once, even when the stream has nothing new to say.
     new SiteRebuildHandler().handleRequest(Map.of(), null);
-    return new DevServer(dynamoDb, http, key, ses, pollers, s3);
+    return new DevServer(dynamoDb, http, key, ses, pollers, s3, uploads);
   }
 
   /** The fixed default port is friendlier; when it is taken, any free port will do. */
@@ -172,6 +181,7 @@ public final class DevServer implements AutoCloseable {
   @Override
   public void close() throws Exception {
     pollers.close();
+    uploads.close();
     http.stop(0);
     s3.close();
     dynamoDb.close();

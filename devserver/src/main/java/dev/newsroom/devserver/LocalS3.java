@@ -30,8 +30,9 @@ public final class LocalS3 implements AutoCloseable {
   /**
    * @param root where objects are stored
    * @param keep whether the files stay after the server stops
+   * @param buckets the buckets to create, comma-separated
    */
-  public static LocalS3 start(Path root, boolean keep, String bucket) {
+  public static LocalS3 start(Path root, boolean keep, String buckets) {
     Map<String, Object> properties = new HashMap<>();
     // Plain HTTP on 127.0.0.1 for the main connector; S3Mock's extra HTTP connector is moved to
     // loopback by LoopbackConnectors below (it ignores server.address).
@@ -41,7 +42,7 @@ public final class LocalS3 implements AutoCloseable {
     properties.put("http.port", 0);
     properties.put("com.adobe.testing.s3mock.store.root", root.toString());
     properties.put("com.adobe.testing.s3mock.store.retain-files-on-exit", keep);
-    properties.put("com.adobe.testing.s3mock.store.initial-buckets", bucket);
+    properties.put("com.adobe.testing.s3mock.store.initial-buckets", buckets);
     properties.put("logging.level.root", "WARN");
     properties.put("spring.main.log-startup-info", false);
     ConfigurableApplicationContext context = new SpringApplicationBuilder(

@@ -1,5 +1,6 @@
 package dev.newsroom.articles;
 
+import dev.newsroom.images.NewsroomImage;
 import dev.newsroom.shared.Clock;
 import dev.newsroom.shared.NotFoundException;
 import dev.newsroom.shared.Page;
@@ -197,9 +198,10 @@ public final class ArticleService {
       throw new ValidationException("heroImage.url",
           "The hero image needs a url; send heroImage: null for none.");
     }
-    if (url.length() > MAX_URL || !HERO_URL.matcher(url).matches()) {
-      throw new ValidationException("heroImage.url",
-          "The hero image must be an https URL with a host, of at most 2048 characters.");
+    if (url.length() > MAX_URL
+        || !(HERO_URL.matcher(url).matches() || NewsroomImage.isSitePath(url))) {
+      throw new ValidationException("heroImage.url", "The hero image must be an https URL with"
+          + " a host or the path of a Newsroom image (/images/...), of at most 2048 characters.");
     }
     return url;
   }

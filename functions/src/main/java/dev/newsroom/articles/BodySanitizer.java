@@ -1,5 +1,9 @@
 package dev.newsroom.articles;
 
+import dev.newsroom.images.NewsroomImage;
+import dev.newsroom.shared.ValidationException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
@@ -8,8 +12,8 @@ import org.owasp.html.PolicyFactory;
 /**
  * Turns an editor's Markdown or HTML into the HTML we store and serve. The OWASP policy is the
  * only gate: no scripts, no event handlers, no styles, links to absolute https or mailto URLs
- * only, with {@code rel="noopener nofollow"}, images from absolute https URLs only and
- * lazy-loaded.
+ * only, with {@code rel="noopener nofollow"}, images from absolute https URLs or Newsroom's own
+ * image paths only, lazy-loaded, Newsroom's with {@code srcset} and their size.
  */
 public final class BodySanitizer {
 
@@ -27,16 +31,59 @@ public final class BodySanitizer {
       .allowUrlProtocols("https", "mailto")
       .requireRelsOnLinks("noopener", "nofollow")
       .allowElements("img")
-      .allowAttributes("src").matching(BodySanitizer::isAbsoluteHttps).onElements("img")
+      .allowAttributes("src").matching(BodySanitizer::isImageSource).onElements("img")
       .allowAttributes("alt", "width", "height").onElements("img")
       .allowAttributes("colspan", "rowspan").onElements("td", "th")
       .toFactory();
 
   private BodySanitizer() {}
 
+  /** Newsroom images fill the article column: 44rem, less the page's padding on phones. */
+  static final String SIZES = "(min-width: 47rem) 44rem, calc(100vw - 2.5rem)";
+  private static final Pattern IMG = Pattern.compile("<img ([^>]*)>");
+  private static final Pattern SRC = Pattern.compile("\\bsrc=\"([^\"]*)\"");
+  private static final Pattern ALT = Pattern.compile("\\balt=\"([^\"]*)\"");
+  private static final Pattern TITLE = Pattern.compile("\\btitle=\"([^\"]*)\"");
+
   public static String sanitize(String body, String format) {
     String html = "html".equals(format) ? body : RENDERER.render(MARKDOWN.parse(body));
-    return lazyImages(POLICY.sanitize(html)).strip();
+    return lazyImages(responsiveImages(POLICY.sanitize(html))).strip();
+  }
+
+  private static boolean isImageSource(String url) {
+    return isAbsoluteHttps(url) || NewsroomImage.isSitePath(url);
+  }
+
+  /**
+   * Each Newsroom image gets every rendition in {@code srcset} and its intrinsic size, so the page
+   * reserves its space before it loads; its alt text is required. Runs on the policy's output,
+   * whose attributes are always double-quoted and escaped.
+   */
+  private static String responsiveImages(String safeHtml) {
+    Matcher img = IMG.matcher(safeHtml);
+    StringBuilder out = new StringBuilder();
+    while (img.find()) {
+      String attributes = img.group(1);
+      Matcher src = SRC.matcher(attributes);
+      NewsroomImage image = src.find() ? NewsroomImage.parse(src.group(1)).orElse(null) : null;
+      if (image == null) {
+        img.appendReplacement(out, Matcher.quoteReplacement(img.group()));
+        continue;
+      }
+      Matcher alt = ALT.matcher(attributes);
+      if (!alt.find() || alt.group(1).isBlank()) {
+        throw new ValidationException("body", "Every image needs alt text: ![what it shows](" 
+            + src.group(1) + ").");
+      }
+      Matcher title = TITLE.matcher(attributes);
+      String tag = "<img src=\"" + image.src() + "\" srcset=\"" + image.srcset()
+          + "\" sizes=\"" + SIZES + "\" alt=\"" + alt.group(1) + "\""
+          + (title.find() ? " title=\"" + title.group(1) + "\"" : "")
+          + " width=\"" + image.width() + "\" height=\"" + image.height() + "\" />";
+      img.appendReplacement(out, Matcher.quoteReplacement(tag));
+    }
+    img.appendTail(out);
+    return out.toString();
   }
 
   /**

@@ -13,6 +13,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
@@ -74,15 +76,23 @@ public final class AwsClients {
     return S3.CLIENT;
   }
 
+  /** Presigns S3 requests (image uploads) with the S3 client's region, credentials, endpoint. */
+  public static S3Presigner s3Presigner() {
+    return S3Presign.PRESIGNER;
+  }
+
   public static SecretsManagerClient secretsManager() {
     return SecretsManager.CLIENT;
   }
 
   /** Emulators serve buckets by path, not by host name; real S3 keeps virtual-hosted style. */
   static boolean s3PathStyle() {
+    return s3Endpoint().isPresent();
+  }
+
+  private static java.util.Optional<String> s3Endpoint() {
     return Env.optional("AWS_ENDPOINT_URL_S3").or(() -> Env.optional("AWS_ENDPOINT_URL"))
-        .or(() -> Env.optional("aws.endpointUrlS3")).or(() -> Env.optional("aws.endpointUrl"))
-        .isPresent();
+        .or(() -> Env.optional("aws.endpointUrlS3")).or(() -> Env.optional("aws.endpointUrl"));
   }
 
   public static AwsCredentialsProvider credentials() {
@@ -119,6 +129,17 @@ public final class AwsClients {
         .httpClient(HTTP)
         .forcePathStyle(s3PathStyle())
         .overrideConfiguration(OVERRIDES)
+        .build();
+  }
+
+  /** The presigner reads no endpoint settings of its own: an emulator's is passed explicitly. */
+  private static final class S3Presign {
+    static final S3Presigner PRESIGNER = S3Presigner.builder()
+        .region(region())
+        .credentialsProvider(CREDENTIALS)
+        .endpointOverride(s3Endpoint().map(java.net.URI::create).orElse(null))
+        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(s3PathStyle())
+            .build())
         .build();
   }
 

@@ -2,6 +2,7 @@ package dev.newsroom.site;
 
 import dev.newsroom.articles.Article;
 import dev.newsroom.articles.ArticleSummary;
+import dev.newsroom.images.NewsroomImage;
 import dev.newsroom.pages.Layout;
 import dev.newsroom.pages.MessagePage;
 import dev.newsroom.pages.MessagePages;
@@ -46,7 +47,24 @@ public final class SiteRenderer {
 
   record Link(String url, String label) {}
 
-  record Hero(String url, String alt) {}
+  /**
+   * A hero image. A Newsroom image carries its renditions and intrinsic size; an external one
+   * keeps the 16:9 box it always had.
+   */
+  record Hero(String url, String alt, String srcset, String sizes, int width, int height) {
+
+    static final String ARTICLE_SIZES = "(min-width: 47rem) 44rem, calc(100vw - 2.5rem)";
+    static final String CARD_SIZES = "(min-width: 72rem) 22rem, (min-width: 40rem) 45vw, 100vw";
+
+    static Hero of(String url, String alt, String sizes) {
+      if (url == null) {
+        return null;
+      }
+      return NewsroomImage.parse(url)
+          .map(i -> new Hero(i.src(), alt, i.srcset(), sizes, i.width(), i.height()))
+          .orElseGet(() -> new Hero(url, alt, null, null, 1200, 675));
+    }
+  }
 
   record Item(String url, String title, String summary, String dateIso, String dateDisplay,
       Hero hero, List<Link> tags) {}
@@ -65,8 +83,8 @@ public final class SiteRenderer {
     String path = SitePaths.article(a.slug());
     String description = a.summary() == null || a.summary().isBlank()
         ? clip(plainText(a.bodyHtml())) : clip(a.summary());
-    PageMeta meta = PageMeta.article(site, path, a.title(), description, a.heroImageUrl(),
-        jsonLd(a, path));
+    PageMeta meta = PageMeta.article(site, path, a.title(), description,
+        absoluteImage(a.heroImageUrl()), jsonLd(a, path));
     Map<String, Object> scope = layout.scope(meta);
     List<Link> tags = a.tags().stream().map(this::tagLink).toList();
     scope.put("kicker", tags.isEmpty() ? null : tags.get(0));
@@ -75,8 +93,7 @@ public final class SiteRenderer {
     scope.put("author", a.author());
     scope.put("dateIso", iso(a.publishedAt()));
     scope.put("dateDisplay", DISPLAY_DATE.format(a.publishedAt()));
-    scope.put("hero", a.heroImageUrl() == null ? null : new Hero(a.heroImageUrl(),
-        a.heroImageAlt()));
+    scope.put("hero", Hero.of(a.heroImageUrl(), a.heroImageAlt(), Hero.ARTICLE_SIZES));
     scope.put("bodyHtml", a.bodyHtml());
     scope.put("hasTags", !tags.isEmpty());
     scope.put("tags", tags);
@@ -235,8 +252,13 @@ public final class SiteRenderer {
   private Item item(ArticleSummary a) {
     return new Item(SitePaths.article(a.slug()), a.title(), blankToNull(a.summary()),
         iso(a.publishedAt()), DISPLAY_DATE.format(a.publishedAt()),
-        a.heroImageUrl() == null ? null : new Hero(a.heroImageUrl(), a.heroImageAlt()),
+        Hero.of(a.heroImageUrl(), a.heroImageAlt(), Hero.CARD_SIZES),
         a.tags().stream().map(this::tagLink).toList());
+  }
+
+  /** Newsroom images are stored as site paths; feeds and link previews need the whole URL. */
+  private String absoluteImage(String url) {
+    return url != null && url.startsWith("/") ? site.url() + url : url;
   }
 
   private Link tagLink(String tag) {
@@ -267,7 +289,7 @@ public final class SiteRenderer {
       ld.put("description", a.summary());
     }
     if (a.heroImageUrl() != null) {
-      ld.put("image", List.of(a.heroImageUrl()));
+      ld.put("image", List.of(absoluteImage(a.heroImageUrl())));
     }
     ld.put("datePublished", iso(a.publishedAt()));
     ld.put("dateModified", iso(a.updatedAt()));

@@ -145,6 +145,14 @@ class ReplayEventsIT {
       return JSON.valueToTree(snsHandler(function).handleRequest(
           LambdaEventSerializers.serializerFor(SNSEvent.class, loader()).fromJson(json), null));
     }
+    if (isS3Function(function)) {
+      // Images (issue 14): S3 event notifications, read by the handler from the event bytes
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      ((com.amazonaws.services.lambda.runtime.RequestStreamHandler) instantiate(function))
+          .handleRequest(new java.io.ByteArrayInputStream(
+              json.getBytes(java.nio.charset.StandardCharsets.UTF_8)), out, null);
+      return JSON.readTree(out.toByteArray());
+    }
     if (newsroom.template.routes().stream().noneMatch(r -> r.functionId().equals(function))) {
       // a direct invocation: any JSON object
       return JSON.valueToTree(directHandler(function).handleRequest(
@@ -195,6 +203,19 @@ class ReplayEventsIT {
   private static boolean isStreamFunction(String functionId) {
     return newsroom.template.streamSubscriptions().stream()
         .anyMatch(s -> s.functionId().equals(functionId));
+  }
+
+  private static boolean isS3Function(String functionId) {
+    return newsroom.template.functions().stream()
+        .filter(f -> f.id().equals(functionId))
+        .anyMatch(f -> {
+          for (JsonNode event : f.events()) {
+            if ("S3".equals(event.path("Type").asText())) {
+              return true;
+            }
+          }
+          return false;
+        });
   }
 
   private static boolean isSnsFunction(String functionId) {

@@ -30,6 +30,8 @@ public final class LocalCloud implements BeforeAllCallback {
 
   /** The site bucket's local name (the template's is generated at deploy time). */
   public static final String SITE_BUCKET = "newsroom-site";
+  /** Image uploads and renditions (issue 14). */
+  public static final String MEDIA_BUCKET = "newsroom-media";
 
   /** The run's one setup; the root store closes it after the last test class. */
   private static final class Servers implements AutoCloseable {
@@ -74,7 +76,8 @@ public final class LocalCloud implements BeforeAllCallback {
         System.setProperty("aws.endpointUrlDynamoDb", dynamoDb.endpoint());
       }
       if (endpoint("S3").isEmpty()) {
-        s3 = LocalS3.start(Files.createTempDirectory("newsroom-it-s3"), false, SITE_BUCKET);
+        s3 = LocalS3.start(Files.createTempDirectory("newsroom-it-s3"), false,
+            SITE_BUCKET + "," + MEDIA_BUCKET);
         System.setProperty("aws.endpointUrlS3", s3.endpoint());
       }
       if (endpoint("SECRETS_MANAGER").isEmpty()) {
@@ -90,6 +93,7 @@ public final class LocalCloud implements BeforeAllCallback {
       LocalAws.applyEnvironment(template);
       // Deployed, these name the generated bucket and the site's domain.
       System.setProperty("SITE_BUCKET", SITE_BUCKET);
+      System.setProperty("MEDIA_BUCKET", MEDIA_BUCKET);
       System.setProperty("SITE_URL", "https://news.example.org");
       TableBuilder.createAll(template, AwsClients.dynamoDb());
       if (s3 == null) {
@@ -105,6 +109,11 @@ public final class LocalCloud implements BeforeAllCallback {
   private static void createBucket() {
     try {
       AwsClients.s3().createBucket(r -> r.bucket(SITE_BUCKET));
+    } catch (BucketAlreadyOwnedByYouException alreadyThere) {
+      // a previous run made it
+    }
+    try {
+      AwsClients.s3().createBucket(r -> r.bucket(MEDIA_BUCKET));
     } catch (BucketAlreadyOwnedByYouException alreadyThere) {
       // a previous run made it
     }
