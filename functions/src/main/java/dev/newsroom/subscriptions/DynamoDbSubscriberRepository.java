@@ -26,7 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * The subscribers table, one partition per subscriber and one per confirmation token:
  * <ul>
  *   <li>{@code pk=sub#<id>, sk=profile}: the subscription, with a {@code version} for conditional
- *       writes;</li>
+ *       writes; {@code topicTags} (a string set) only when it follows chosen tags, so a
+ *       profile without it, stored before topics existed too, follows all news;</li>
  *   <li>{@code pk=sub#<id>, sk=event#<time>#<random>}: the consent log, written only by
  *       conditional puts of new items, never updated;</li>
  *   <li>{@code pk=token#<sha256>, sk=token}: a confirmation token's hash, its subscriber and
@@ -244,6 +245,9 @@ public final class DynamoDbSubscriberRepository implements SubscriberRepository 
     put(item, "lastConfirmationAt", v.lastConfirmationAt());
     put(item, "lastDataRequestAt", v.lastDataRequestAt());
     put(item, "lastFeedbackId", v.lastFeedbackId());
+    if (!v.topics().all()) {
+      item.put("topicTags", AttributeValue.fromSs(List.copyOf(v.topics().tags())));
+    }
     return item;
   }
 
@@ -254,7 +258,14 @@ public final class DynamoDbSubscriberRepository implements SubscriberRepository 
         time(item, "confirmedAt"), time(item, "unsubscribedAt"), time(item, "suppressedAt"),
         text(item, "suppressionReason"), time(item, "erasedAt"),
         time(item, "lastConfirmationAt"), time(item, "lastDataRequestAt"),
-        text(item, "lastFeedbackId"), Long.parseLong(item.get("version").n()));
+        text(item, "lastFeedbackId"), topics(item), Long.parseLong(item.get("version").n()));
+  }
+
+  /** No {@code topicTags} (all news, or a profile stored before topics existed): all news. */
+  private static Topics topics(Map<String, AttributeValue> item) {
+    AttributeValue tags = item.get("topicTags");
+    return tags == null || !tags.hasSs() || tags.ss().isEmpty()
+        ? Topics.ALL : new Topics(false, new java.util.HashSet<>(tags.ss()));
   }
 
   /** Sort keys in fixed-width time, so the log reads oldest first; the suffix keeps them unique. */
