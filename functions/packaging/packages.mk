@@ -31,3 +31,8 @@ package.MailFeedbackFunction := mail
 # Static site (DynamoDB, S3, Mustache)
 package.SitePublisherFunction := site
 package.SiteRebuildFunction := site
+
+# Scheduling (issue 13): the article routes and the minute sweep (DynamoDB only)
+package.ScheduleArticleFunction := api
+package.UnscheduleArticleFunction := api
+package.SweepDueJobsFunction := api

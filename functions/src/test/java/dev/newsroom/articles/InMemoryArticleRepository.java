@@ -1,5 +1,6 @@
 package dev.newsroom.articles;
 
+import dev.newsroom.scheduling.InMemoryDueJobRepository;
 import dev.newsroom.shared.ConflictException;
 import dev.newsroom.shared.Page;
 import java.util.ArrayList;
@@ -19,7 +20,17 @@ import java.util.function.Predicate;
 public final class InMemoryArticleRepository implements ArticleRepository {
 
   private final Map<String, Article> articles = new TreeMap<>();
+  private final InMemoryDueJobRepository jobs;
   private int writes;
+
+  public InMemoryArticleRepository() {
+    this(new InMemoryDueJobRepository());
+  }
+
+  /** Publish jobs go to {@code jobs}, in the same step as the article, as the adapter does. */
+  public InMemoryArticleRepository(InMemoryDueJobRepository jobs) {
+    this.jobs = jobs;
+  }
 
   @Override
   public synchronized Optional<Article> find(String slug) {
@@ -35,6 +46,8 @@ public final class InMemoryArticleRepository implements ArticleRepository {
       throw new ConflictException("The article changed meanwhile. Reload and try again.");
     }
     articles.put(article.slug(), article);
+    PublishJobs.toPut(article).ifPresent(jobs::put);
+    PublishJobs.toDelete(article, previous).ifPresent(jobs::remove);
     writes++;
   }
 
@@ -45,6 +58,7 @@ public final class InMemoryArticleRepository implements ArticleRepository {
       throw new ConflictException("The article changed meanwhile. Reload and try again.");
     }
     articles.remove(stored.slug());
+    PublishJobs.toDelete(null, stored).ifPresent(jobs::remove);
     writes++;
   }
 
@@ -57,7 +71,7 @@ public final class InMemoryArticleRepository implements ArticleRepository {
   @Override
   public synchronized Page<ArticleSummary> listByStatus(ArticleStatus status, int limit,
       String afterKey) {
-    return list(a -> a.status() == status, a -> ListingKeys.of(a.updatedAt(), a.slug()), limit,
+    return list(a -> a.status() == status, Article::statusKey, limit,
         afterKey);
   }
 
