@@ -36,11 +36,13 @@ public final class CampaignService {
   private final CampaignComposer composer;
   private final CampaignMailer mailer;
   private final CampaignQueue queue;
+  private final StartScheduler scheduler;
   private final Clock clock;
 
   public CampaignService(CampaignRepository repository, ArticleSource articles,
       SubscriberDirectory subscribers, CampaignComposer composer, CampaignMailer mailer,
-      CampaignQueue queue, Clock clock) {
+      CampaignQueue queue, StartScheduler scheduler, Clock clock) {
+    this.scheduler = scheduler;
     this.repository = repository;
     this.articles = articles;
     this.subscribers = subscribers;
@@ -178,7 +180,10 @@ public final class CampaignService {
     CampaignContent content = content(id);
     requireAudience(campaign, content);
     if (at != null && at.isAfter(now.plusSeconds(60))) {
-      return saveOrConflict(campaign.schedule(at, now));
+      Campaign scheduled = campaign.schedule(at, now);
+      // The job first: if the save then loses a race, the job finds another version and idles.
+      scheduler.scheduleStart(id, scheduled.version(), at);
+      return saveOrConflict(scheduled);
     }
     return begin(campaign, now);
   }

@@ -1,22 +1,23 @@
 package dev.newsroom.campaigns;
 
+import dev.newsroom.newsletter.NewsletterRenderer;
 import dev.newsroom.shared.ValidationException;
 
 /** The rules for a subject line and a preheader. */
 final class CampaignTexts {
 
-  /** Longer subjects are cut by every mail client; RFC 5322 lines stay far below 998. */
-  static final int MAX_SUBJECT = 150;
+  static final int MAX_SUBJECT = NewsletterRenderer.MAX_SUBJECT;
   static final int MAX_PREHEADER = 250;
 
   private CampaignTexts() {}
 
+  /** The newsletter's own rule, so that a subject accepted here always renders. */
   static String subject(String value) {
-    return check("subject", value, MAX_SUBJECT, true);
+    return NewsletterRenderer.requireSubject(value);
   }
 
   static String preheader(String value) {
-    return check("preheader", value, MAX_PREHEADER, false);
+    return check("preheader", value, MAX_PREHEADER);
   }
 
   /** A default cut to the limit at a word boundary where possible. */
@@ -30,11 +31,8 @@ final class CampaignTexts {
     return (space > max / 2 ? cut.substring(0, space) : cut) + "…";
   }
 
-  private static String check(String field, String value, int max, boolean required) {
+  private static String check(String field, String value, int max) {
     if (value == null || value.isBlank()) {
-      if (required) {
-        throw new ValidationException(field, "The " + field + " must not be empty.");
-      }
       return "";
     }
     // A header line break would let a subject inject headers; U+2028/2029 break lines in clients.

@@ -256,6 +256,8 @@ class CampaignSendingTest {
     Campaign campaign = articleCampaign(5);
     Campaign scheduled = p.service.start(campaign.id(), p.clock.now().plus(Duration.ofHours(1)));
     assertThat(scheduled.state()).isEqualTo(CampaignState.SCHEDULED);
+    assertThat(p.scheduledStarts).hasSize(1);
+    assertThat(p.scheduledStarts.get(0)[1]).isEqualTo(Long.toString(scheduled.version()));
 
     p.service.startScheduled(campaign.id(), scheduled.version() - 1);
     assertThat(p.queue.jobs).isEmpty();

@@ -26,6 +26,8 @@ final class Pipeline {
   final CampaignService service;
   final AudienceWork work;
   final CampaignSender sender;
+  /** Scheduled starts, as the minute sweep would fire them. */
+  final java.util.List<String[]> scheduledStarts = new java.util.ArrayList<>();
   /** Deliveries of send messages so far, to check redeliveries. */
   int sendDeliveries;
 
@@ -37,7 +39,8 @@ final class Pipeline {
     rate = new InMemorySendRate(clock, ratePerSecond);
     FakeComposer composer = new FakeComposer();
     service = new CampaignService(repository, articles, subscribers, composer, mailer, queue,
-        clock);
+        (id, version, at) -> scheduledStarts.add(new String[] {id, Long.toString(version),
+            at.toString()}), clock);
     work = new AudienceWork(repository, subscribers, queue, clock);
     sender = new CampaignSender(repository, subscribers, composer, mailer, rate, queue, clock,
         clock::advance);
