@@ -1,7 +1,9 @@
 package dev.newsroom.sweep;
 
 import dev.newsroom.articles.DynamoDbArticleRepository;
-import dev.newsroom.articles.NewsletterTrigger;
+import dev.newsroom.campaigns.CampaignService;
+import dev.newsroom.campaigns.CampaignStartJob;
+import dev.newsroom.campaigns.Campaigns;
 import dev.newsroom.articles.PublishScheduledArticle;
 import dev.newsroom.config.AwsClients;
 import dev.newsroom.config.Env;
@@ -9,10 +11,8 @@ import dev.newsroom.scheduling.DueJobHandler;
 import dev.newsroom.scheduling.DueJobSweep;
 import dev.newsroom.scheduling.DynamoDbDueJobRepository;
 import dev.newsroom.shared.Clock;
-import dev.newsroom.shared.Log;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The composition root of the sweep: the one place that knows every kind of due job. A feature
@@ -33,18 +33,10 @@ final class Wiring {
   }
 
   static List<DueJobHandler> handlers(String jobsTable) {
+    CampaignService campaigns = Campaigns.service();
     return List.of(
         new PublishScheduledArticle(new DynamoDbArticleRepository(AwsClients.dynamoDb(),
-            Env.require("ARTICLES_TABLE"), jobsTable), newsletterTrigger(), Clock.system()));
-  }
-
-  /**
-   * Seam for the campaigns feature (issue 11): until it is merged, a newsletter asked for by a
-   * schedule is recorded on the published article ({@code newsletter: true}) and logged here, and
-   * no email is sent. Wiring the campaign start in its place is the whole integration.
-   */
-  private static NewsletterTrigger newsletterTrigger() {
-    return (slug, version) -> Log.info("article.newsletter_requested",
-        Map.of("slug", slug, "version", version));
+            Env.require("ARTICLES_TABLE"), jobsTable), Campaigns.newsletter(), Clock.system()),
+        new CampaignStartJob(campaigns));
   }
 }
