@@ -98,6 +98,7 @@ public final class CampaignSender {
     List<String> inFlight = new ArrayList<>();
     Instant latestLease = null;
     Duration backOff = null;
+    boolean throttled = false;
     List<String> ids = batch.subscriberIds();
     try {
       for (int i = 0; i < ids.size(); i++) {
@@ -147,6 +148,7 @@ public final class CampaignSender {
           case UNKNOWN -> settle(campaignId, id, RecipientState.SENDING,
               RecipientState.UNCERTAIN, result.reason(), attemptId, null, tally);
           case THROTTLED, TRY_LATER -> {
+            throttled = result.outcome() == CampaignMailer.Outcome.THROTTLED;
             repository.release(campaignId, id);
             backOff = backOff(batch.attempt());
             rest.addAll(ids.subList(i, ids.size()));
@@ -164,6 +166,12 @@ public final class CampaignSender {
         }
       }
     } finally {
+      // One line per batch: the template's metric filters turn it into the failed-ratio and
+      // throttling alarms.
+      Log.info("campaign.batch-sent", Map.of("campaignId", campaignId, "sent", tally.sent(),
+          "failed", tally.failed().values().stream().mapToLong(Long::longValue).sum(),
+          "skipped", tally.skipped().values().stream().mapToLong(Long::longValue).sum(),
+          "uncertain", tally.uncertain(), "throttled", throttled ? 1 : 0));
       if (!tally.isEmpty()) {
         repository.count(campaignId, attemptId, tally)
             .ifPresent(c -> CampaignProgress.finishIfComplete(repository, c, clock.now()));
