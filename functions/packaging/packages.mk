@@ -22,6 +22,7 @@ package.UnsubscribeFunction := subscriptions
 package.RequestSubscriberDataFunction := subscriptions
 package.ExportSubscriberDataFunction := subscriptions
 package.EraseSubscriberDataFunction := subscriptions
+package.PreferencesFunction := subscriptions
 
 # Mail delivery: outbox sender, SES feedback (DynamoDB, SES v2)
 package.MailSenderFunction := mail

@@ -212,6 +212,26 @@ public final class SiteRenderer {
         SiteTemplates.render("message", scope));
   }
 
+  record TagChoice(String tag, String label) {}
+
+  /** A subscriber's preferences page (newsletter topics); private to its link, never indexed. */
+  public String preferencesPage(PreferencesPage page) {
+    PageMeta meta = new PageMeta("Newsletter topics | " + site.name(), "Your newsletter topics",
+        "Choose what the newsletter brings you.", absolute(page.path()), page.path(), "website",
+        null, null, true, false, false, false);
+    Map<String, Object> scope = scope(meta);
+    scope.put("action", page.path());
+    scope.put("token", page.token());
+    scope.put("all", page.all());
+    scope.put("followed", page.followed().stream()
+        .map(tag -> new TagChoice(tag, SitePaths.label(tag))).toList());
+    scope.put("hasFollowed", !page.followed().isEmpty());
+    scope.put("notice", page.notice());
+    scope.put("unsubscribeAction", page.unsubscribePath());
+    scope.put("unsubscribeToken", page.unsubscribeToken());
+    return SiteTemplates.render("preferences", scope);
+  }
+
   private Map<String, Object> scope(PageMeta meta) {
     Map<String, Object> scope = new HashMap<>();
     scope.put("site", site);
