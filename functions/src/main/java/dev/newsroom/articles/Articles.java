@@ -9,17 +9,23 @@ final class Articles {
 
   private Articles() {}
 
+  /** For handlers that never move a publish job: reads, publish (which leaves the job). */
   static ArticleService service() {
-    return new ArticleService(repository(), Clock.system());
+    return new ArticleService(new DynamoDbArticleRepository(AwsClients.dynamoDb(),
+        Env.require("ARTICLES_TABLE")), Clock.system());
+  }
+
+  /** For handlers whose write may move a scheduled article's publish job: edit, unpublish, delete. */
+  static ArticleService jobMovingService() {
+    return new ArticleService(jobMovingRepository(), Clock.system());
   }
 
   static ArticleScheduling scheduling() {
-    return new ArticleScheduling(repository(), Clock.system());
+    return new ArticleScheduling(jobMovingRepository(), Clock.system());
   }
 
-  /** Functions that may write a scheduled article also get the due-jobs table. */
-  private static ArticleRepository repository() {
+  private static ArticleRepository jobMovingRepository() {
     return new DynamoDbArticleRepository(AwsClients.dynamoDb(), Env.require("ARTICLES_TABLE"),
-        Env.optional("SCHEDULED_JOBS_TABLE").orElse(null));
+        Env.require("SCHEDULED_JOBS_TABLE"));
   }
 }

@@ -12,7 +12,7 @@ public final class DeleteArticleHandler extends AdminHttpHandler {
   private final ArticleService articles;
 
   public DeleteArticleHandler() {
-    this(Articles.service(), EditorKeys.service());
+    this(Articles.jobMovingService(), EditorKeys.service());
   }
 
   DeleteArticleHandler(ArticleService articles, EditorKeyService keys) {

@@ -13,7 +13,7 @@ public final class PutArticleHandler extends AdminHttpHandler {
   private final ArticleService articles;
 
   public PutArticleHandler() {
-    this(Articles.service(), EditorKeys.service());
+    this(Articles.jobMovingService(), EditorKeys.service());
   }
 
   PutArticleHandler(ArticleService articles, EditorKeyService keys) {

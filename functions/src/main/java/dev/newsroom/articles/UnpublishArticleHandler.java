@@ -12,7 +12,7 @@ public final class UnpublishArticleHandler extends AdminHttpHandler {
   private final ArticleService articles;
 
   public UnpublishArticleHandler() {
-    this(Articles.service(), EditorKeys.service());
+    this(Articles.jobMovingService(), EditorKeys.service());
   }
 
   UnpublishArticleHandler(ArticleService articles, EditorKeyService keys) {
