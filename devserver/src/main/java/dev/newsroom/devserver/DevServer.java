@@ -40,6 +40,7 @@ public final class DevServer implements AutoCloseable {
   private final StreamPollers pollers;
   private final LocalS3 s3;
   private final LocalSchedules schedules;
+  private LocalQueues queues;
 
   private DevServer(DynamoDbLocal dynamoDb, HttpServer http, String editorKey, LocalSes ses,
       StreamPollers pollers, LocalS3 s3, LocalSchedules schedules) {
@@ -129,6 +130,10 @@ public final class DevServer implements AutoCloseable {
     LocalSite site = new LocalSite(AwsClients.s3(), SITE_BUCKET,
         LocalSite.securityHeaders(template));
     http.createContext("/", new DevRouter(api, ses, LocalSecrets.load(data), site));
+    // Campaigns (issue 11): the SQS queues and their event source mappings, in process.
+    System.setProperty("aws.endpointUrlSqs", baseUrl + LocalQueues.PREFIX);
+    LocalQueues queues = LocalQueues.start(template, baseUrl);
+    http.createContext(LocalQueues.PREFIX, queues::serve);
     http.setExecutor(Executors.newFixedThreadPool(16));
     http.start();
     StreamPollers pollers = StreamPollers.start(template, dynamoDb.endpoint());
@@ -140,7 +145,9 @@ public final class DevServer implements AutoCloseable {
     // Pages of the current templates at once, even when the stream has nothing new to say.
     new SiteRebuildHandler().handleRequest(Map.of(), null);
     LocalSchedules schedules = LocalSchedules.start(template, scheduleEvery);
-    return new DevServer(dynamoDb, http, key, ses, pollers, s3, schedules);
+    DevServer server = new DevServer(dynamoDb, http, key, ses, pollers, s3, schedules);
+    server.queues = queues;
+    return server;
   }
 
   /** The fixed default port is friendlier; when it is taken, any free port will do. */
@@ -197,6 +204,7 @@ public final class DevServer implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    queues.close();
     schedules.close();
     pollers.close();
     http.stop(0);

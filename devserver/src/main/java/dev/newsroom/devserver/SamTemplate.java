@@ -91,6 +91,24 @@ public final class SamTemplate {
     return subscriptions;
   }
 
+  /** A function fed by an SQS queue, as its event source mapping says (issue 11). */
+  public record QueueSubscription(String functionId, String handlerClass, String queue,
+      int batchSize) {}
+
+  public List<QueueSubscription> queueSubscriptions() {
+    List<QueueSubscription> subscriptions = new ArrayList<>();
+    for (Function function : functions()) {
+      function.events().forEach(event -> {
+        if ("SQS".equals(event.path("Type").asText())) {
+          JsonNode p = event.path("Properties");
+          subscriptions.add(new QueueSubscription(function.id(), function.handlerClass(),
+              p.path("Queue").asText().replace(".Arn", ""), p.path("BatchSize").asInt(10)));
+        }
+      });
+    }
+    return subscriptions;
+  }
+
   /** A function invoked on an EventBridge schedule, as its {@code Schedule} event says. */
   public record ScheduledInvocation(String functionId, String handlerClass, Duration rate) {}
 
