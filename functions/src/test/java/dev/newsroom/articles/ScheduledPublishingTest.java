@@ -86,6 +86,19 @@ class ScheduledPublishingTest {
   }
 
   @Test
+  void fire_when_jobIsForAnOlderScheduledVersion_publishesNothing() {
+    app.schedule("embargo", NINE);
+    long first = app.stored("embargo").version();
+    app.schedule("embargo", NINE.plus(Duration.ofHours(1)));
+    app.clock.advance(Duration.ofMinutes(2));
+
+    new PublishScheduledArticle(app.repository, app.newsletter, app.clock).fire("embargo", first);
+
+    assertThat(app.stored("embargo").status()).isEqualTo(ArticleStatus.SCHEDULED);
+    assertThat(app.stored("embargo").version()).isEqualTo(first + 1);
+  }
+
+  @Test
   void sweep_when_aMinuteWasMissed_theNextSweepPublishes() {
     app.schedule("embargo", NINE);
 
