@@ -7,7 +7,6 @@
 package.GetArticleFunction := api
 package.ListArticlesFunction := api
 package.PutArticleFunction := api
-package.PublishArticleFunction := api
 package.UnpublishArticleFunction := api
 package.DeleteArticleFunction := api
 package.ListEditorArticlesFunction := api
@@ -23,6 +22,7 @@ package.UnsubscribeFunction := subscriptions
 package.RequestSubscriberDataFunction := subscriptions
 package.ExportSubscriberDataFunction := subscriptions
 package.EraseSubscriberDataFunction := subscriptions
+package.PreferencesFunction := subscriptions
 
 # Mail delivery: outbox sender, SES feedback (DynamoDB, SES v2)
 package.MailSenderFunction := mail
@@ -37,3 +37,24 @@ package.SiteRebuildFunction := site
 package.RequestImageUploadFunction := imageuploads
 package.GetImageFunction := imageuploads
 package.ProcessImageFunction := images
+
+# Scheduling (issue 13): the article routes and the minute sweep (DynamoDB only)
+package.ScheduleArticleFunction := api
+package.UnscheduleArticleFunction := api
+
+# Campaigns (issue 11; DynamoDB, SES v2, SQS, Secrets Manager, jsoup). The publish route and the
+# sweep are here because they may start a campaign.
+package.PublishArticleFunction := campaigns
+package.SweepDueJobsFunction := campaigns
+package.CreateCampaignFunction := campaigns
+package.GetCampaignFunction := campaigns
+package.PreviewCampaignFunction := campaigns
+package.TestSendCampaignFunction := campaigns
+package.StartCampaignFunction := campaigns
+package.PauseCampaignFunction := campaigns
+package.ResumeCampaignFunction := campaigns
+package.CancelCampaignFunction := campaigns
+package.ListCampaignRecipientsFunction := campaigns
+package.CampaignJobsFunction := campaigns
+package.CampaignSenderFunction := campaigns
+package.CampaignFeedbackFunction := campaigns

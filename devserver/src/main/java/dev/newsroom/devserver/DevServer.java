@@ -11,6 +11,9 @@ import java.net.InetSocketAddress;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -21,7 +24,9 @@ import java.util.stream.Stream;
  * template.yaml, the real handler classes in process, and the seed article loaded.
  *
  * <p>Options: {@code --port N} (default 8787, 0 for any free port), {@code --reset} (start from
- * empty data), {@code --data DIR} (default {@code .newsroom-dev/}, ignored by git).
+ * empty data), {@code --data DIR} (default {@code .newsroom-dev/}, ignored by git),
+ * {@code --schedule-every SECONDS} (run scheduled functions this often instead of at the rate
+ * template.yaml gives them).
  */
 public final class DevServer implements AutoCloseable {
 
@@ -37,9 +42,12 @@ public final class DevServer implements AutoCloseable {
   private final StreamPollers pollers;
   private final LocalS3 s3;
   private final LocalUploads uploads;
+  private final LocalSchedules schedules;
+  private final LocalQueues queues;
 
   private DevServer(DynamoDbLocal dynamoDb, HttpServer http, String editorKey, LocalSes ses,
-      StreamPollers pollers, LocalS3 s3, LocalUploads uploads) {
+      StreamPollers pollers, LocalS3 s3, LocalUploads uploads, LocalSchedules schedules,
+      LocalQueues queues) {
     this.dynamoDb = dynamoDb;
     this.http = http;
     this.editorKey = editorKey;
@@ -47,19 +55,24 @@ public final class DevServer implements AutoCloseable {
     this.pollers = pollers;
     this.s3 = s3;
     this.uploads = uploads;
+    this.schedules = schedules;
+    this.queues = queues;
   }
 
   public static void main(String[] args) throws Exception {
     int port = DEFAULT_PORT;
     boolean reset = false;
     Path data = Path.of(".newsroom-dev");
+    Duration scheduleEvery = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--port" -> port = Integer.parseInt(args[++i]);
         case "--reset" -> reset = true;
         case "--data" -> data = Path.of(args[++i]);
+        case "--schedule-every" -> scheduleEvery = Duration.ofSeconds(Long.parseLong(args[++i]));
         default -> {
-          System.err.println("usage: DevServer [--port N] [--reset] [--data DIR]");
+          System.err.println("usage: DevServer [--port N] [--reset] [--data DIR]"
+              + " [--schedule-every SECONDS]");
           System.exit(2);
         }
       }
@@ -71,7 +84,7 @@ public final class DevServer implements AutoCloseable {
     if (reset) {
       deleteTree(data);
     }
-    DevServer server = start(root, data, port);
+    DevServer server = start(root, data, port, scheduleEvery);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         server.close();
@@ -86,6 +99,15 @@ public final class DevServer implements AutoCloseable {
    * Starts everything. {@code data} null keeps the store in memory (tests).
    */
   public static DevServer start(Path root, Path data, int port) throws Exception {
+    return start(root, data, port, null);
+  }
+
+  /**
+   * As {@link #start(Path, Path, int)}, running scheduled functions every {@code scheduleEvery}
+   * (null: at their template.yaml rate).
+   */
+  public static DevServer start(Path root, Path data, int port, Duration scheduleEvery)
+      throws Exception {
     Path dynamoDir = null;
     Path s3Dir;
     if (data != null) {
@@ -117,6 +139,10 @@ public final class DevServer implements AutoCloseable {
     LocalSite images = new LocalSite(AwsClients.s3(), MEDIA_BUCKET,
         LocalSite.securityHeaders(template));
     http.createContext("/", new DevRouter(api, ses, LocalSecrets.load(data), site, images));
+    // Campaigns (issue 11): the SQS queues and their event source mappings, in process.
+    System.setProperty("aws.endpointUrlSqs", baseUrl + LocalQueues.PREFIX);
+    LocalQueues queues = LocalQueues.start(template, baseUrl);
+    http.createContext(LocalQueues.PREFIX, queues::serve);
     http.setExecutor(Executors.newFixedThreadPool(16));
     http.start();
     StreamPollers pollers = StreamPollers.start(template, dynamoDb.endpoint());
@@ -129,7 +155,8 @@ public final class DevServer implements AutoCloseable {
     SeedContent.load(api, key);
     // Pages of the current templates at once, even when the stream has nothing new to say.
     new SiteRebuildHandler().handleRequest(Map.of(), null);
-    return new DevServer(dynamoDb, http, key, ses, pollers, s3, uploads);
+    LocalSchedules schedules = LocalSchedules.start(template, scheduleEvery);
+    return new DevServer(dynamoDb, http, key, ses, pollers, s3, uploads, schedules, queues);
   }
 
   /** The fixed default port is friendlier; when it is taken, any free port will do. */
@@ -175,11 +202,19 @@ public final class DevServer implements AutoCloseable {
         "  curl -X POST " + url + "/api/admin/articles/hello-world/publish"
             + " -H \"Authorization: Bearer $NEWSROOM_KEY\"",
         "",
+        "  Or schedule it (the sweep runs every minute, as deployed) and watch it appear:",
+        "  curl -X POST " + url + "/api/admin/articles/hello-world/schedule \\",
+        "    -H \"Authorization: Bearer $NEWSROOM_KEY\" -H 'Content-Type: application/json' \\",
+        "    -d '{\"publishAt\":\"" + Instant.now().plus(Duration.ofMinutes(2))
+            .truncatedTo(ChronoUnit.MINUTES) + "\"}'",
+        "",
         "Press Ctrl+C to stop. Data is kept in .newsroom-dev/ (--reset starts empty).");
   }
 
   @Override
   public void close() throws Exception {
+    queues.close();
+    schedules.close();
     pollers.close();
     uploads.close();
     http.stop(0);

@@ -51,7 +51,18 @@ public final class LocalSes {
     return List.copyOf(sent);
   }
 
+  /** SES's default sending quota for an account out of the sandbox: 14 emails a second. */
+  static final int MAX_SEND_RATE = 14;
+
   void serve(HttpExchange exchange) throws IOException {
+    // GetAccount: campaigns read the send rate from it (issue 11).
+    if (exchange.getRequestURI().getPath().equals(PREFIX + "/v2/email/account")
+        && "GET".equals(exchange.getRequestMethod())) {
+      DevResponses.send(exchange, 200, "application/json", "{\"SendQuota\":{\"MaxSendRate\":"
+          + MAX_SEND_RATE + ",\"Max24HourSend\":50000,\"SentLast24Hours\":" + sent.size()
+          + "},\"SendingEnabled\":true,\"ProductionAccessEnabled\":true}");
+      return;
+    }
     if (!exchange.getRequestURI().getPath().equals(PREFIX + "/v2/email/outbound-emails")
         || !"POST".equals(exchange.getRequestMethod())) {
       DevResponses.send(exchange, 404, "application/json", "{\"message\":\"not supported\"}");

@@ -5,15 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the dev server needs from template.yaml: HTTP routes, their handler classes, environment
- * variables and table definitions. Intrinsic tags such as {@code !Ref X} read as their argument,
+ * variables, schedules and table definitions. Intrinsic tags such as {@code !Ref X} read as their argument,
  * so a reference to a resource resolves to its logical id, which is the local resource's name.
  */
 public final class SamTemplate {
@@ -87,6 +90,58 @@ public final class SamTemplate {
     }
     return subscriptions;
   }
+
+  /** A function fed by an SQS queue, as its event source mapping says (issue 11). */
+  public record QueueSubscription(String functionId, String handlerClass, String queue,
+      int batchSize) {}
+
+  public List<QueueSubscription> queueSubscriptions() {
+    List<QueueSubscription> subscriptions = new ArrayList<>();
+    for (Function function : functions()) {
+      function.events().forEach(event -> {
+        if ("SQS".equals(event.path("Type").asText())) {
+          JsonNode p = event.path("Properties");
+          subscriptions.add(new QueueSubscription(function.id(), function.handlerClass(),
+              p.path("Queue").asText().replace(".Arn", ""), p.path("BatchSize").asInt(10)));
+        }
+      });
+    }
+    return subscriptions;
+  }
+
+  /** A function invoked on an EventBridge schedule, as its {@code Schedule} event says. */
+  public record ScheduledInvocation(String functionId, String handlerClass, Duration rate) {}
+
+  public List<ScheduledInvocation> scheduledInvocations() {
+    List<ScheduledInvocation> scheduled = new ArrayList<>();
+    for (Function function : functions()) {
+      function.events().forEach(event -> {
+        if ("Schedule".equals(event.path("Type").asText())) {
+          scheduled.add(new ScheduledInvocation(function.id(), function.handlerClass(),
+              rate(event.path("Properties").path("Schedule").asText())));
+        }
+      });
+    }
+    return scheduled;
+  }
+
+  /** {@code rate(N unit)}; cron expressions are not served locally. */
+  static Duration rate(String expression) {
+    Matcher m = RATE.matcher(expression);
+    if (!m.matches()) {
+      throw new IllegalStateException("the dev server runs rate(N unit) schedules only: "
+          + expression);
+    }
+    long n = Long.parseLong(m.group(1));
+    return switch (m.group(2)) {
+      case "minute", "minutes" -> Duration.ofMinutes(n);
+      case "hour", "hours" -> Duration.ofHours(n);
+      default -> Duration.ofDays(n);
+    };
+  }
+
+  private static final Pattern RATE =
+      Pattern.compile("rate\\((\\d+) (minutes?|hours?|days?)\\)");
 
   /** Parameter name to its Default. */
   public Map<String, String> parameterDefaults() {

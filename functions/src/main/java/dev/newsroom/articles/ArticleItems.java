@@ -25,7 +25,11 @@ public final class ArticleItems {
     item.put("bodyHtml", s(a.bodyHtml()));
     item.put("editorId", s(a.editorId()));
     item.put("version", AttributeValue.fromN(Long.toString(a.version())));
-    item.put("statusKey", s(ListingKeys.of(a.updatedAt(), a.slug())));
+    item.put("statusKey", s(a.statusKey()));
+    if (a.schedule() != null) {
+      item.put("publishAt", s(a.schedule().publishAt().toString()));
+      item.put("newsletter", AttributeValue.fromBool(a.schedule().newsletter()));
+    }
     if (a.isPublished()) {
       item.put("feed", s(DynamoDbArticleRepository.PUBLISHED_FEED));
       item.put("feedKey", s(a.listingKey()));
@@ -65,9 +69,13 @@ public final class ArticleItems {
 
   static Article article(Map<String, AttributeValue> item) {
     ArticleSummary s = summary(item);
+    String publishAt = text(item, "publishAt");
+    AttributeValue newsletter = item.get("newsletter");
+    ArticleSchedule schedule = publishAt == null ? null : new ArticleSchedule(
+        Instant.parse(publishAt), newsletter != null && Boolean.TRUE.equals(newsletter.bool()));
     return new Article(s.slug(), s.title(), s.summary(), text(item, "bodyHtml"), s.author(),
         s.tags(), s.heroImageUrl(), s.heroImageAlt(), s.status(), s.publishedAt(), s.updatedAt(),
-        text(item, "editorId"), Long.parseLong(item.get("version").n()));
+        text(item, "editorId"), Long.parseLong(item.get("version").n()), schedule);
   }
 
   static ArticleSummary summary(Map<String, AttributeValue> item) {
@@ -76,11 +84,21 @@ public final class ArticleItems {
         : tags.l().stream().map(AttributeValue::s).toList();
     // Tag entries carry no status: they exist only while the article is published.
     String status = item.containsKey("status") ? text(item, "status") : "published";
+    ArticleStatus parsed = ArticleStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT));
     return new ArticleSummary(
         text(item, "slug"), text(item, "title"), text(item, "summary"), text(item, "author"),
-        tagList, text(item, "heroUrl"), text(item, "heroAlt"),
-        ArticleStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT)),
-        instant(item, "publishedAt"), instant(item, "updatedAt"));
+        tagList, text(item, "heroUrl"), text(item, "heroAlt"), parsed,
+        instant(item, "publishedAt"), instant(item, "updatedAt"),
+        parsed == ArticleStatus.SCHEDULED ? publishAt(item) : null);
+  }
+
+  /**
+   * The status index does not project {@code publishAt} (a GSI's projection cannot change in
+   * place), but a scheduled article's status key starts with it.
+   */
+  private static Instant publishAt(Map<String, AttributeValue> item) {
+    Instant stored = instant(item, "publishAt");
+    return stored != null ? stored : ListingKeys.timeOf(text(item, "statusKey"));
   }
 
   /**

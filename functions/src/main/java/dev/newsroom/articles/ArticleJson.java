@@ -22,6 +22,10 @@ final class ArticleJson {
     json.put("status", a.status().wire());
     json.put("version", a.version());
     json.put("editorId", a.editorId());
+    if (a.isScheduled()) {
+      json.put("publishAt", a.schedule().publishAt().toString());
+      json.put("newsletter", a.schedule().newsletter());
+    }
     return json;
   }
 
@@ -47,6 +51,9 @@ final class ArticleJson {
       Map<String, Object> json = summary(s);
       if (withStatus) {
         json.put("status", s.status().wire());
+      }
+      if (withStatus && s.publishAt() != null) {
+        json.put("publishAt", s.publishAt().toString());
       }
       return json;
     }).toList();

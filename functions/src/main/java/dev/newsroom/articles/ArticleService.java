@@ -98,7 +98,9 @@ public final class ArticleService {
         publishedAt,
         now,
         editorId,
-        stored.map(a -> a.version() + 1).orElse(1L));
+        stored.map(a -> a.version() + 1).orElse(1L),
+        // A scheduled article stays scheduled; the write moves its publish job to this version.
+        stored.map(Article::schedule).orElse(null));
     if (stored.isPresent() && stored.get().sameContent(candidate)) {
       return new Saved(stored.get(), Outcome.UNCHANGED);
     }
@@ -106,6 +108,7 @@ public final class ArticleService {
     return new Saved(candidate, stored.isPresent() ? Outcome.UPDATED : Outcome.CREATED);
   }
 
+  /** Publishes now; a scheduled article goes out early and its schedule is dropped. */
   public Article publish(String slug, String editorId) {
     Article stored = getForEditors(slug);
     if (stored.isPublished()) {
@@ -118,9 +121,10 @@ public final class ArticleService {
     return published;
   }
 
+  /** Back to draft; a scheduled article's schedule is dropped too. */
   public Article unpublish(String slug, String editorId) {
     Article stored = getForEditors(slug);
-    if (!stored.isPublished()) {
+    if (stored.status() == ArticleStatus.DRAFT) {
       return stored;
     }
     Article draft = stored.withStatus(ArticleStatus.DRAFT, stored.publishedAt(), clock.now(),

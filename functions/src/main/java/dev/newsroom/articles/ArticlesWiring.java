@@ -9,9 +9,23 @@ final class ArticlesWiring {
 
   private ArticlesWiring() {}
 
+  /** For handlers that never move a publish job: reads, publish (which leaves the job). */
   static ArticleService service() {
-    return new ArticleService(
-        new DynamoDbArticleRepository(AwsClients.dynamoDb(), Env.require("ARTICLES_TABLE")),
-        Clock.system());
+    return new ArticleService(new DynamoDbArticleRepository(AwsClients.dynamoDb(),
+        Env.require("ARTICLES_TABLE")), Clock.system());
+  }
+
+  /** For handlers whose write may move a scheduled article's publish job: edit, unpublish, delete. */
+  static ArticleService jobMovingService() {
+    return new ArticleService(jobMovingRepository(), Clock.system());
+  }
+
+  static ArticleScheduling scheduling() {
+    return new ArticleScheduling(jobMovingRepository(), Clock.system());
+  }
+
+  private static ArticleRepository jobMovingRepository() {
+    return new DynamoDbArticleRepository(AwsClients.dynamoDb(), Env.require("ARTICLES_TABLE"),
+        Env.require("SCHEDULED_JOBS_TABLE"));
   }
 }

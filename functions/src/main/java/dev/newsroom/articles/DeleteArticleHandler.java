@@ -12,7 +12,7 @@ public final class DeleteArticleHandler extends AdminHttpHandler {
   private final ArticleService articles;
 
   public DeleteArticleHandler() {
-    this(ArticlesWiring.service(), EditorsWiring.service());
+    this(ArticlesWiring.jobMovingService(), EditorsWiring.service());
   }
 
   DeleteArticleHandler(ArticleService articles, EditorKeyService keys) {

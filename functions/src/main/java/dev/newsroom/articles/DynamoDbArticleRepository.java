@@ -1,6 +1,7 @@
 package dev.newsroom.articles;
 
 import dev.newsroom.config.AwsErrors;
+import dev.newsroom.scheduling.DynamoDbDueJobRepository;
 import dev.newsroom.shared.ConflictException;
 import dev.newsroom.shared.Page;
 import dev.newsroom.shared.UnavailableException;
@@ -24,7 +25,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * entries live in the sparse {@code byFeed} index: the article item itself carries
  * {@code feed="published"} while published, and one item per tag {@code (pk=slug, sk="tag#t")}
  * carries {@code feed="tag#t"}. All of them change in one transaction, so listings never disagree
- * with the article. Reads are GetItem and Query only.
+ * with the article. A scheduled article's publish job (in the due-jobs table of
+ * {@link dev.newsroom.scheduling}) is written in that same transaction ({@link PublishJobs}).
+ * Reads are GetItem and Query only.
  */
 public final class DynamoDbArticleRepository implements ArticleRepository {
 
@@ -35,10 +38,18 @@ public final class DynamoDbArticleRepository implements ArticleRepository {
 
   private final DynamoDbClient dynamoDb;
   private final String table;
+  private final String jobsTable;
 
+  /** For readers: writing a scheduled article fails. */
   public DynamoDbArticleRepository(DynamoDbClient dynamoDb, String table) {
+    this(dynamoDb, table, null);
+  }
+
+  /** @param jobsTable the due-jobs table, or null for a reader */
+  public DynamoDbArticleRepository(DynamoDbClient dynamoDb, String table, String jobsTable) {
     this.dynamoDb = dynamoDb;
     this.table = table;
+    this.jobsTable = jobsTable;
   }
 
   @Override
@@ -74,6 +85,10 @@ public final class DynamoDbArticleRepository implements ArticleRepository {
       writes.add(TransactWriteItem.builder()
           .put(p -> p.tableName(table).item(ArticleItems.tagEntry(article, tag))).build());
     }
+    PublishJobs.toPut(article)
+        .ifPresent(job -> writes.add(DynamoDbDueJobRepository.putInTransaction(jobsTable(), job)));
+    PublishJobs.toDelete(article, previous).ifPresent(
+        job -> writes.add(DynamoDbDueJobRepository.deleteInTransaction(jobsTable(), job)));
     transact(writes);
   }
 
@@ -91,6 +106,8 @@ public final class DynamoDbArticleRepository implements ArticleRepository {
             .delete(d -> d.tableName(table).key(key(stored.slug(), "tag#" + tag))).build());
       }
     }
+    PublishJobs.toDelete(null, stored).ifPresent(
+        job -> writes.add(DynamoDbDueJobRepository.deleteInTransaction(jobsTable(), job)));
     transact(writes);
   }
 
@@ -175,8 +192,16 @@ public final class DynamoDbArticleRepository implements ArticleRepository {
   }
 
   private static String sortKey(ArticleSummary summary, String sort) {
-    Instant time = sort.equals("feedKey") ? summary.publishedAt() : summary.updatedAt();
+    Instant time = sort.equals("feedKey") ? summary.publishedAt()
+        : summary.publishAt() != null ? summary.publishAt() : summary.updatedAt();
     return ListingKeys.of(time, summary.slug());
+  }
+
+  private String jobsTable() {
+    if (jobsTable == null) {
+      throw new IllegalStateException("missing configuration: SCHEDULED_JOBS_TABLE");
+    }
+    return jobsTable;
   }
 
   private void transact(List<TransactWriteItem> writes) {

@@ -23,4 +23,9 @@ final class ListingKeys {
   static String of(Instant time, String slug) {
     return TIME.format(time) + "#" + slug;
   }
+
+  /** The time a key was made from. */
+  static Instant timeOf(String key) {
+    return TIME.parse(key.substring(0, key.indexOf('#')), Instant::from);
+  }
 }

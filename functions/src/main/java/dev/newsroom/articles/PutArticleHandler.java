@@ -13,7 +13,7 @@ public final class PutArticleHandler extends AdminHttpHandler {
   private final ArticleService articles;
 
   public PutArticleHandler() {
-    this(ArticlesWiring.service(), EditorsWiring.service());
+    this(ArticlesWiring.jobMovingService(), EditorsWiring.service());
   }
 
   PutArticleHandler(ArticleService articles, EditorKeyService keys) {

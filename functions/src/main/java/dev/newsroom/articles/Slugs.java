@@ -1,5 +1,6 @@
 package dev.newsroom.articles;
 
+import dev.newsroom.shared.Tags;
 import dev.newsroom.shared.ValidationException;
 import java.util.regex.Pattern;
 
@@ -7,7 +8,7 @@ import java.util.regex.Pattern;
 public final class Slugs {
 
   public static final int MAX_SLUG = 120;
-  public static final int MAX_TAG = 40;
+  public static final int MAX_TAG = Tags.MAX_LENGTH;
   private static final Pattern SHAPE = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
 
   private Slugs() {}
@@ -24,11 +25,8 @@ public final class Slugs {
     return value != null && value.length() <= MAX_SLUG && SHAPE.matcher(value).matches();
   }
 
+  /** Tags follow the site-wide rule of {@link Tags}, which subscribers' topics share. */
   public static String requireTag(String tag) {
-    if (tag == null || tag.length() > MAX_TAG || !SHAPE.matcher(tag).matches()) {
-      throw new ValidationException("tags",
-          "Each tag must be 1-40 characters of a-z, 0-9 and single hyphens.");
-    }
-    return tag;
+    return Tags.require(tag);
   }
 }

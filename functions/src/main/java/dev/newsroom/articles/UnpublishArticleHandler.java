@@ -12,7 +12,7 @@ public final class UnpublishArticleHandler extends AdminHttpHandler {
   private final ArticleService articles;
 
   public UnpublishArticleHandler() {
-    this(ArticlesWiring.service(), EditorsWiring.service());
+    this(ArticlesWiring.jobMovingService(), EditorsWiring.service());
   }
 
   UnpublishArticleHandler(ArticleService articles, EditorKeyService keys) {

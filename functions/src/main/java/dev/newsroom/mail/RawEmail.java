@@ -17,7 +17,7 @@ import java.util.Map;
  * such as List-Unsubscribe and Reply-To included, are the ones the tests read back from an
  * emulator.
  */
-final class RawEmail {
+public final class RawEmail {
 
   /** RFC 5322's hard limit for a line, without CRLF. */
   static final int MAX_LINE = 998;
@@ -35,7 +35,8 @@ final class RawEmail {
    * @param boundary a multipart boundary; it must not occur in base64 text (start it with "=_")
    * @throws IllegalArgumentException when a header cannot be written within RFC 5322's limits
    */
-  static byte[] render(String from, EmailMessage message, ZonedDateTime date, String boundary) {
+  public static byte[] render(String from, EmailMessage message, ZonedDateTime date,
+      String boundary) {
     List<String> headers = new ArrayList<>();
     headers.add("Date: " + DATE.format(date));
     headers.add("From: " + mailbox(from));

@@ -13,6 +13,8 @@ public final class Layout {
 
   record Field(String name, String value) {}
 
+  record TagChoice(String tag, String label) {}
+
   record FormView(String action, List<Field> hidden, String button, String emailLabel) {}
 
   private final SiteConfig site;
@@ -54,5 +56,21 @@ public final class Layout {
           page.form().emailLabel()));
     }
     return render("message", scope);
+  }
+
+  /** A subscriber's preferences page (newsletter topics). */
+  public String preferences(PreferencesPage page) {
+    Map<String, Object> scope = scope(PageMeta.personal(site, page.path(), "Newsletter topics",
+        "Your newsletter topics", "Choose what the newsletter brings you."));
+    scope.put("action", page.path());
+    scope.put("token", page.token());
+    scope.put("all", page.all());
+    scope.put("followed", page.followed().stream()
+        .map(tag -> new TagChoice(tag, SitePaths.label(tag))).toList());
+    scope.put("hasFollowed", !page.followed().isEmpty());
+    scope.put("notice", page.notice());
+    scope.put("unsubscribeAction", page.unsubscribePath());
+    scope.put("unsubscribeToken", page.unsubscribeToken());
+    return render("preferences", scope);
   }
 }

@@ -70,6 +70,13 @@ public final class PageMeta {
         "website", null, null, Kind.MESSAGE);
   }
 
+  /** A page private to the link that opened it (a subscriber's preferences): never indexed. */
+  public static PageMeta personal(SiteConfig site, String path, String title, String heading,
+      String description) {
+    return new PageMeta(site, path, title, heading, description, "website", null, null,
+        Kind.MESSAGE);
+  }
+
   public String title() {
     return title;
   }

@@ -34,6 +34,7 @@ final class Templates {
           "listing", factory.compile("listing.mustache"),
           "contact", factory.compile("contact.mustache"),
           "message", factory.compile("message.mustache"),
+          "preferences", factory.compile("preferences.mustache"),
           "feed", factory.compile("feed.mustache"),
           "sitemap", factory.compile("sitemap.mustache"),
           "sitemap-index", factory.compile("sitemap-index.mustache"));

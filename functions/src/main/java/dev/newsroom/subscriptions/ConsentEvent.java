@@ -19,7 +19,9 @@ public record ConsentEvent(Type type, Instant at, String ip, String userAgent, S
     UNSUBSCRIBE("unsubscribe"),
     BOUNCE("bounce"),
     COMPLAINT("complaint"),
-    DATA_REQUEST("data-request");
+    DATA_REQUEST("data-request"),
+    /** New topics, chosen on the preferences page; the detail says which. */
+    PREFERENCES("preferences");
 
     private final String wire;
 

@@ -36,7 +36,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * subscriber and one per confirmation token:
  * <ul>
  *   <li>{@code pk=sub#<id>, sk=profile}: the subscription, with a {@code version} for conditional
- *       writes;</li>
+ *       writes; {@code topicTags} (a string set) only when it follows chosen tags, so a
+ *       profile without it, stored before topics existed too, follows all news;</li>
  *   <li>{@code pk=sub#<id>, sk=event#<time>#<random>}: the consent log, written only by
  *       conditional puts of new items, never updated;</li>
  *   <li>{@code pk=token#<sha256>, sk=token}: a confirmation token's hash, its subscriber and

@@ -55,6 +55,8 @@ public final class ExportSubscriberDataHandler extends LinkHandler {
     put(subscription, "suppressedAt", s.suppressedAt());
     put(subscription, "suppressionReason", s.suppressionReason());
     put(subscription, "erasedAt", s.erasedAt());
+    subscription.put("topics",
+        s.topics().all() ? Topics.CHOICE_ALL : List.copyOf(s.topics().tags()));
     List<Map<String, Object>> log = new ArrayList<>();
     for (ConsentEvent e : export.events()) {
       Map<String, Object> entry = new LinkedHashMap<>();

@@ -22,7 +22,9 @@ public final class LinkSigner {
   public enum Purpose {
     UNSUBSCRIBE("unsubscribe"),
     EXPORT("export"),
-    ERASE("erase");
+    ERASE("erase"),
+    /** The preferences page of a newsletter: change topics (and offers to unsubscribe). */
+    PREFERENCES("preferences");
 
     private final String wire;
 

@@ -11,10 +11,14 @@ import java.util.Set;
 /**
  * {@code POST /api/subscriptions}, from the newsletter box's script (JSON: 202) or from the plain
  * form (urlencoded: 303 to the thank-you page). The answer is the same for every address.
+ * Optional topics: {@code tags} (a JSON array, or repeated form fields) to follow only those
+ * tags, or {@code topics=all}; none means all news.
  */
 public final class SubscribeHandler extends HttpHandler {
 
-  static final Set<String> FIELDS = Set.of("email", "name", "page", "website");
+  static final Set<String> FIELDS = Set.of("email", "name", "page", "website", "topics");
+  /** The tags to follow: ticked boxes (repeated) or a JSON array; none means all news. */
+  static final Set<String> LISTS = Set.of("tags");
 
   private final SubscriptionService subscriptions;
   private final SiteContext site;
@@ -32,10 +36,11 @@ public final class SubscribeHandler extends HttpHandler {
 
   @Override
   protected HttpResponse handle(HttpRequest request) {
-    FormFields fields = FormFields.read(request, FIELDS);
+    FormFields fields = FormFields.read(request, FIELDS, LISTS);
     subscriptions.subscribe(new SignupRequest(fields.get("email"), fields.get("name"),
         fields.get("page"), fields.get("website"), request.header("referer").orElse(null),
-        new Visitor(clients.of(request), request.userAgent()), site.url(request.domainName())));
+        new Visitor(clients.of(request), request.userAgent()), site.url(request.domainName()),
+        fields.get("topics"), fields.list("tags")));
     if (fields.form()) {
       return HttpResponse.seeOther(SitePaths.SUBSCRIBE_THANKS);
     }

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -44,6 +46,9 @@ final class SubscriberItems {
     put(item, "lastConfirmationAt", v.lastConfirmationAt());
     put(item, "lastDataRequestAt", v.lastDataRequestAt());
     put(item, "lastFeedbackId", v.lastFeedbackId());
+    if (!v.topics().all()) {
+      item.put("topicTags", AttributeValue.fromSs(List.copyOf(v.topics().tags())));
+    }
     return item;
   }
 
@@ -54,7 +59,14 @@ final class SubscriberItems {
         time(item, "confirmedAt"), time(item, "unsubscribedAt"), time(item, "suppressedAt"),
         text(item, "suppressionReason"), time(item, "erasedAt"),
         time(item, "lastConfirmationAt"), time(item, "lastDataRequestAt"),
-        text(item, "lastFeedbackId"), Long.parseLong(item.get("version").n()));
+        text(item, "lastFeedbackId"), topics(item), Long.parseLong(item.get("version").n()));
+  }
+
+  /** No {@code topicTags} (all news, or a profile stored before topics existed): all news. */
+  private static Topics topics(Map<String, AttributeValue> item) {
+    AttributeValue tags = item.get("topicTags");
+    return tags == null || !tags.hasSs() || tags.ss().isEmpty()
+        ? Topics.ALL : new Topics(false, new HashSet<>(tags.ss()));
   }
 
   /** Sort keys in fixed-width time, so the log reads oldest first; the suffix keeps them unique. */

@@ -3,6 +3,7 @@ package dev.newsroom.subscriptions;
 import dev.newsroom.pages.Layout;
 import dev.newsroom.pages.MessagePage;
 import dev.newsroom.pages.MessagePages;
+import dev.newsroom.pages.PreferencesPage;
 import dev.newsroom.web.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,13 @@ import java.util.Map;
  * never cached, never indexed, and the token never leaks through a Referer.
  */
 final class SubscriptionPages {
+
+  /** The headers of a page private to its link. */
+  private static final Map<String, String> PRIVATE = Map.of(
+      "Content-Type", "text/html; charset=utf-8",
+      "Cache-Control", "no-store",
+      "Referrer-Policy", "no-referrer",
+      "X-Robots-Tag", "noindex");
 
   private final Layout layout;
 
@@ -96,6 +104,29 @@ final class SubscriptionPages {
             + " from us."), null));
   }
 
+  /**
+   * The preferences link's page: the topics form while the subscriber gets mail, "not
+   * subscribed" once they do not, and the invalid page for a link that does not work.
+   *
+   * @param view the page's content, present only for {@link LinkState#ACTIONABLE}
+   * @param notice a line confirming a saved change, or null
+   */
+  HttpResponse preferences(LinkState state, PreferencesService.View view, String token,
+      String notice) {
+    return switch (state) {
+      case ACTIONABLE -> new HttpResponse(200, PRIVATE, layout.preferences(
+          new PreferencesPage(SubscriptionLinks.PREFERENCES_PATH, token, view.topics().all(),
+              List.copyOf(view.topics().tags()), notice, SubscriptionLinks.UNSUBSCRIBE_PATH,
+              view.unsubscribeToken())));
+      case DONE -> page(200, new MessagePage(SubscriptionLinks.PREFERENCES_PATH,
+          "Not subscribed", "This address gets no newsletter.", "You are not subscribed",
+          List.of("This address gets no newsletter from us, so there are no topics to choose.",
+              "Subscribe again from any article to choose topics anew."), null));
+      case INVALID -> invalid("Links to your newsletter topics work for a year. Use the link"
+          + " at the bottom of a more recent newsletter.");
+    };
+  }
+
   private HttpResponse expired() {
     return invalid("Links to your data work for 24 hours. Ask for new ones at "
         + SubscriptionLinks.DATA_REQUESTS_PATH + ".");
@@ -110,10 +141,6 @@ final class SubscriptionPages {
   }
 
   private HttpResponse page(int status, MessagePage page) {
-    return new HttpResponse(status, Map.of(
-        "Content-Type", "text/html; charset=utf-8",
-        "Cache-Control", "no-store",
-        "Referrer-Policy", "no-referrer",
-        "X-Robots-Tag", "noindex"), layout.message(page));
+    return new HttpResponse(status, PRIVATE, layout.message(page));
   }
 }

@@ -62,6 +62,7 @@ public final class SubscriptionService {
     EmailAddress email = EmailAddress.parse(request.email());
     String name = Fields.name(request.name());
     String page = TextFields.page(request.page(), request.referer());
+    Topics topics = Topics.choose(request.topics(), request.tags());
     if (!request.website().isEmpty()) {
       // A bot filled the hidden field: it sees the answer a person would, and nothing happens.
       Log.info("subscription.honeypot", Map.of());
@@ -76,21 +77,24 @@ public final class SubscriptionService {
       Optional<Subscriber> current = repository.find(id);
       Subscriber next;
       if (current.isEmpty()) {
-        next = Subscriber.pending(id, email.value(), name, page, newSignupId(), now);
+        next = Subscriber.pending(id, email.value(), name, page, newSignupId(), topics,
+            now);
       } else {
         Subscriber s = current.get();
         switch (s.status()) {
           case UNSUBSCRIBED, ERASED -> next = s.signUpAgain(email.value(), name, page,
-              newSignupId(), now);
+              newSignupId(), topics, now);
           case PENDING -> {
             if (now.isBefore(s.lastConfirmationAt().plus(RESEND_AFTER))) {
               log("subscription.signup", id, "resend-too-soon");
               return;
             }
-            next = s.confirmationResent(now);
+            next = s.confirmationResent(topics, now);
           }
           default -> {
-            // Confirmed already, or suppressed: nothing to send, and the same answer.
+            // Confirmed already, or suppressed: nothing to send, and the same answer. A
+            // confirmed subscriber's topics change only through their own preferences link,
+            // never through a form anyone can fill in with their address.
             log("subscription.signup", id, s.status().wire());
             return;
           }

@@ -50,6 +50,11 @@ final class SubscriptionsWiring {
         Clock.system());
   }
 
+  /** Topics, through a newsletter's preferences link: sends nothing, counts nothing. */
+  static PreferencesService preferences() {
+    return new PreferencesService(repository(null), signer(), Clock.system());
+  }
+
   static MailFeedbackService feedback() {
     return new MailFeedbackService(repository(null), Clock.system());
   }

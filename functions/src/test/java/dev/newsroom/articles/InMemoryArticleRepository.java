@@ -1,5 +1,6 @@
 package dev.newsroom.articles;
 
+import dev.newsroom.scheduling.InMemoryDueJobRepository;
 import dev.newsroom.shared.ConflictException;
 import dev.newsroom.shared.Page;
 import java.time.Instant;
@@ -23,8 +24,18 @@ public final class InMemoryArticleRepository implements ArticleRepository {
 
   private final Map<String, Article> articles = new TreeMap<>();
   private Map<String, Article> frozenListing;
+  private final InMemoryDueJobRepository jobs;
   private int writes;
   private int reads;
+
+  public InMemoryArticleRepository() {
+    this(new InMemoryDueJobRepository());
+  }
+
+  /** Publish jobs go to {@code jobs}, in the same step as the article, as the adapter does. */
+  public InMemoryArticleRepository(InMemoryDueJobRepository jobs) {
+    this.jobs = jobs;
+  }
 
   @Override
   public synchronized Optional<Article> find(String slug) {
@@ -41,6 +52,8 @@ public final class InMemoryArticleRepository implements ArticleRepository {
       throw new ConflictException("The article changed meanwhile. Reload and try again.");
     }
     articles.put(article.slug(), article);
+    PublishJobs.toPut(article).ifPresent(jobs::put);
+    PublishJobs.toDelete(article, previous).ifPresent(jobs::remove);
     writes++;
   }
 
@@ -51,6 +64,7 @@ public final class InMemoryArticleRepository implements ArticleRepository {
       throw new ConflictException("The article changed meanwhile. Reload and try again.");
     }
     articles.remove(stored.slug());
+    PublishJobs.toDelete(null, stored).ifPresent(jobs::remove);
     writes++;
   }
 
@@ -78,7 +92,7 @@ public final class InMemoryArticleRepository implements ArticleRepository {
   public synchronized Page<ArticleSummary> listByStatus(ArticleStatus status, int limit,
       String afterKey) {
     return list(articles, a -> a.status() == status,
-        a -> ListingKeys.of(a.updatedAt(), a.slug()), limit, afterKey);
+        Article::statusKey, limit, afterKey);
   }
 
   private static Page<ArticleSummary> list(Map<String, Article> articles,

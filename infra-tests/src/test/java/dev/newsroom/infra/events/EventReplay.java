@@ -49,6 +49,10 @@ public final class EventReplay {
     String slug = Newsroom.uniqueSlug(run);
     Map<String, String> replacements = new LinkedHashMap<>();
     replacements.put("${EDITOR_KEY}", newsroom.keys().mint(run + "-editor").plaintext());
+    // a scheduled article's publishAt: valid whenever the replay runs, and never due during it
+    replacements.put("${IN_ONE_HOUR}",
+        java.time.Instant.now().plus(java.time.Duration.ofHours(1)).truncatedTo(
+            java.time.temporal.ChronoUnit.SECONDS).toString());
     replacements.put(index.path("slug").asText(), slug);
     index.path("unique").forEach(sample ->
         replacements.put(sample.asText(), Newsroom.uniqueSlug(sample.asText())));

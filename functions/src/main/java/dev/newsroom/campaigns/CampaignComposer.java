@@ -1,0 +1,19 @@
+package dev.newsroom.campaigns;
+
+import dev.newsroom.mail.EmailMessage;
+
+/** Renders a campaign's email. */
+public interface CampaignComposer {
+
+  /** The email as an editor previews it: no personal links. */
+  record Preview(String subject, String html, String text) {}
+
+  Preview preview(CampaignContent content);
+
+  /**
+   * The email for one subscriber, with its personal unsubscribe and preferences links.
+   *
+   * @param test true for an editor's test send: marked as a test
+   */
+  EmailMessage compose(CampaignContent content, String subscriberId, String email, boolean test);
+}

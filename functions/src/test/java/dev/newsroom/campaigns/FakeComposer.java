@@ -1,0 +1,22 @@
+package dev.newsroom.campaigns;
+
+import dev.newsroom.mail.EmailMessage;
+import java.util.Map;
+
+/** Renders just enough to tell emails apart. */
+final class FakeComposer implements CampaignComposer {
+
+  @Override
+  public Preview preview(CampaignContent content) {
+    return new Preview(content.subject(), "<p>" + content.preheader() + "</p>",
+        content.preheader());
+  }
+
+  @Override
+  public EmailMessage compose(CampaignContent content, String subscriberId, String email,
+      boolean test) {
+    return new EmailMessage(test ? "newsletter-test" : "newsletter", email, null,
+        (test ? "[Test] " : "") + content.subject(), "text for " + subscriberId,
+        "<p>html for " + subscriberId + "</p>", Map.of());
+  }
+}
