@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsroom.config.AwsClients;
+import dev.newsroom.config.Env;
 import dev.newsroom.devserver.DynamoDbLocal;
 import dev.newsroom.devserver.LocalAws;
 import dev.newsroom.devserver.SamTemplate;
@@ -27,14 +28,21 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.PurgeQueueInProgressException;
 
 /**
  * The infra suite's shared world, started once per JVM on first use and stopped when the JUnit
  * session closes ({@link SuiteLifecycle}): DynamoDB Local and moto server on 127.0.0.1, each behind
  * a {@link FaultProxy}, the SDK endpoint properties pointing the handlers' clients at the proxies,
  * the template's tables and queues created, and a {@link StreamDriver} per stream subscription.
+ *
+ * <p>S3, SQS, SNS and Secrets Manager are moto's unless the environment names another endpoint for
+ * them ({@code AWS_ENDPOINT_URL_S3}, ...): CI's second pass points them at LocalStack this way.
+ * DynamoDB stays DynamoDB Local and SES stays moto, whose mail the tests read back.
  */
 public final class Emulators implements AutoCloseable {
 
@@ -47,6 +55,10 @@ public final class Emulators implements AutoCloseable {
   private final MotoServer moto;
   private final FaultProxy dynamoDbProxy;
   private final FaultProxy motoProxy;
+  private final FaultProxy s3Proxy;
+  private final String s3Endpoint;
+  private final String sqsEndpoint;
+  private final String secretsManagerEndpoint;
   private final DynamoDbClient directDynamoDb;
   private final DynamoDbStreamsClient streams;
   private final SqsClient sqs;
@@ -66,13 +78,17 @@ public final class Emulators implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(new Thread(moto::close, "moto-stop"));
     dynamoDbProxy = FaultProxy.start("dynamodb", URI.create(dynamoDbLocal.endpoint()));
     motoProxy = FaultProxy.start("moto", URI.create(moto.endpoint()));
+    s3Endpoint = endpoint("S3", moto);
+    sqsEndpoint = endpoint("SQS", moto);
+    secretsManagerEndpoint = endpoint("SECRETS_MANAGER", moto);
+    s3Proxy = FaultProxy.start("s3", URI.create(s3Endpoint));
 
     // The handlers' clients (AwsClients) go through the proxies; the test's own clients do not.
     LocalAws.configure(dynamoDbProxy.endpoint(), motoProxy.endpoint());
-    System.setProperty("aws.endpointUrlS3", motoProxy.endpoint());
-    System.setProperty("aws.endpointUrlSqs", moto.endpoint());
-    System.setProperty("aws.endpointUrlSns", moto.endpoint());
-    System.setProperty("aws.endpointUrlSecretsManager", moto.endpoint());
+    System.setProperty("aws.endpointUrlS3", s3Proxy.endpoint());
+    System.setProperty("aws.endpointUrlSqs", sqsEndpoint);
+    System.setProperty("aws.endpointUrlSns", endpoint("SNS", moto));
+    System.setProperty("aws.endpointUrlSecretsManager", secretsManagerEndpoint);
     LocalAws.applyEnvironment(template);
     // Deployed, these name the real bucket and the site's public origin.
     System.setProperty("SITE_BUCKET", SITE_BUCKET);
@@ -84,19 +100,27 @@ public final class Emulators implements AutoCloseable {
     streams = DynamoDbStreamsClient.builder()
         .endpointOverride(URI.create(dynamoDbLocal.endpoint())).region(AwsClients.region())
         .credentialsProvider(AwsClients.credentials()).httpClient(AwsClients.httpClient()).build();
-    sqs = SqsClient.builder().endpointOverride(URI.create(moto.endpoint()))
+    sqs = SqsClient.builder().endpointOverride(URI.create(sqsEndpoint))
         .region(AwsClients.region()).credentialsProvider(AwsClients.credentials())
         .httpClient(AwsClients.httpClient()).build();
 
     TableBuilder.createAll(template, directDynamoDb);
     Map<String, String> queues = new HashMap<>();
     for (String queue : Templates.resources("AWS::SQS::Queue").keySet()) {
+      // A fresh queue per run: LocalStack, unlike a fresh moto, may still hold an earlier run's.
       queues.put(queue, sqs.createQueue(r -> r.queueName(queue)).queueUrl());
+      try {
+        sqs.purgeQueue(r -> r.queueUrl(queues.get(queue)));
+      } catch (PurgeQueueInProgressException anotherJvmJustDidIt) {
+        // the suite's other JVM emptied it a moment ago
+      }
     }
     verifySender();
     createLinkKey();
     try (S3Client s3 = directS3()) {
       s3.createBucket(r -> r.bucket(SITE_BUCKET));
+    } catch (BucketAlreadyOwnedByYouException earlierRun) {
+      emptySiteBucket();
     }
     startDrivers(queues);
     keys = new EditorKeyService(new DynamoDbEditorKeyRepository(directDynamoDb,
@@ -125,11 +149,15 @@ public final class Emulators implements AutoCloseable {
   /** The secret the template generates for the subscription links: 64 random characters. */
   private void createLinkKey() {
     try (SecretsManagerClient secrets = SecretsManagerClient.builder()
-        .endpointOverride(URI.create(moto.endpoint())).region(AwsClients.region())
+        .endpointOverride(URI.create(secretsManagerEndpoint)).region(AwsClients.region())
         .credentialsProvider(AwsClients.credentials()).httpClient(AwsClients.httpClient())
         .build()) {
-      secrets.createSecret(r -> r.name(System.getProperty("SUBSCRIPTION_LINK_SECRET"))
-          .secretString(Hashing.randomToken(48)));
+      try {
+        secrets.createSecret(r -> r.name(System.getProperty("SUBSCRIPTION_LINK_SECRET"))
+            .secretString(Hashing.randomToken(48)));
+      } catch (ResourceExistsException earlierRun) {
+        // a LocalStack that outlived an earlier run already has it
+      }
     }
   }
 
@@ -165,8 +193,19 @@ public final class Emulators implements AutoCloseable {
     return dynamoDbProxy;
   }
 
+  /** The proxy in front of SES (moto). */
   public FaultProxy motoProxy() {
     return motoProxy;
+  }
+
+  /** The proxy in front of S3 (moto, or the endpoint the environment names). */
+  public FaultProxy s3Proxy() {
+    return s3Proxy;
+  }
+
+  /** The proxies of every service but DynamoDB. */
+  public List<FaultProxy> awsProxies() {
+    return List.of(motoProxy, s3Proxy);
   }
 
   public MotoServer moto() {
@@ -196,10 +235,10 @@ public final class Emulators implements AutoCloseable {
 
   /** Heals both proxies and forgets their calls. */
   public void healAll() {
-    dynamoDbProxy.heal();
-    motoProxy.heal();
-    dynamoDbProxy.clearCalls();
-    motoProxy.clearCalls();
+    for (FaultProxy proxy : List.of(dynamoDbProxy, motoProxy, s3Proxy)) {
+      proxy.heal();
+      proxy.clearCalls();
+    }
   }
 
   /** A valid editor key, minted once (and remembered as a secret for the log check). */
@@ -258,8 +297,20 @@ public final class Emulators implements AutoCloseable {
     }
   }
 
+  private void emptySiteBucket() {
+    try (S3Client s3 = directS3()) {
+      s3.listObjectsV2Paginator(r -> r.bucket(SITE_BUCKET)).contents()
+          .forEach(o -> s3.deleteObject(r -> r.bucket(SITE_BUCKET).key(o.key())));
+    }
+  }
+
+  /** The endpoint the environment names for one service, else moto's. */
+  private static String endpoint(String service, MotoServer moto) {
+    return Env.optional("AWS_ENDPOINT_URL_" + service).orElse(moto.endpoint());
+  }
+
   private S3Client directS3() {
-    return S3Client.builder().endpointOverride(URI.create(moto.endpoint()))
+    return S3Client.builder().endpointOverride(URI.create(s3Endpoint))
         .region(AwsClients.region()).credentialsProvider(AwsClients.credentials())
         .httpClient(AwsClients.httpClient()).forcePathStyle(true).build();
   }
@@ -281,6 +332,7 @@ public final class Emulators implements AutoCloseable {
   public void close() throws Exception {
     dynamoDbProxy.close();
     motoProxy.close();
+    s3Proxy.close();
     moto.close();
     directDynamoDb.close();
     streams.close();

@@ -56,9 +56,9 @@ class OutageTest {
     // given a request the route accepts, and a dependency failing every attempt
     String key = world.editorKey();
     world.healAll();
-    var proxy = dynamoDb ? world.dynamoDbProxy() : world.motoProxy();
+    var proxies = dynamoDb ? List.of(world.dynamoDbProxy()) : world.awsProxies();
     var before = world.snapshot();
-    proxy.inject("*", fault, 100_000);
+    proxies.forEach(proxy -> proxy.inject("*", fault, 100_000));
 
     // when it is served
     APIGatewayV2HTTPResponse response;

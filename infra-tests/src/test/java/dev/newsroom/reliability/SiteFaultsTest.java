@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class SiteFaultsTest {
 
   private final Emulators world = Emulators.shared();
-  private final FaultProxy s3 = world.motoProxy();
+  private final FaultProxy s3 = world.s3Proxy();
   private final StreamDriver publisher = world.driver("SitePublisherFunction");
   private String slug;
 

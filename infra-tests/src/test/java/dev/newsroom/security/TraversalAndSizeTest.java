@@ -49,7 +49,7 @@ class TraversalAndSizeTest {
             params.put(parameter, value);
             event.setPathParameters(params);
             world.dynamoDbProxy().clearCalls();
-            world.motoProxy().clearCalls();
+            world.awsProxies().forEach(FaultProxy::clearCalls);
 
             // when it is served
             APIGatewayV2HTTPResponse response = world.invoke(route.handlerClass(), event);
@@ -60,8 +60,8 @@ class TraversalAndSizeTest {
             assertThat(Answers.isJsonError(response)).isTrue();
             assertThat(world.dynamoDbProxy().calls().stream()
                 .filter(FaultProxy.Call::changedState)).isEmpty();
-            assertThat(world.motoProxy().calls().stream().filter(FaultProxy.Call::changedState))
-                .isEmpty();
+            assertThat(world.awsProxies().stream().flatMap(p -> p.calls().stream())
+                .filter(FaultProxy.Call::changedState)).isEmpty();
             SuiteReport.count("vectors: path traversal (parameter x payload)", 1);
           }
         }));

@@ -130,7 +130,7 @@ public final class LocalCloud implements BeforeAllCallback {
   }
 
   /** The endpoint the environment names for one service, or for all of them. */
-  static Optional<String> endpoint(String service) {
+  public static Optional<String> endpoint(String service) {
     return Env.optional("AWS_ENDPOINT_URL_" + service).or(() -> Env.optional("AWS_ENDPOINT_URL"));
   }
 
