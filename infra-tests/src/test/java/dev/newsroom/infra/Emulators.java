@@ -115,6 +115,17 @@ public final class Emulators implements AutoCloseable {
         // the suite's other JVM emptied it a moment ago
       }
     }
+    // ---- campaigns (issue 11)
+    // A function names its queue by URL (!Ref of a queue): give it the URL of the queue made here.
+    for (SamTemplate.Function function : template.functions()) {
+      function.environment().forEach((name, value) -> {
+        if (name.endsWith("_QUEUE_URL") && queues.containsKey(value)) {
+          System.setProperty(name, queues.get(value));
+        }
+      });
+    }
+    sesMaxSendRate(DEFAULT_MAX_SEND_RATE);
+    // ---- end campaigns
     verifySender();
     createLinkKey();
     try (S3Client s3 = directS3()) {
@@ -187,6 +198,21 @@ public final class Emulators implements AutoCloseable {
       driver.skipToEnd();
       drivers.put(s.functionId(), driver);
     }
+  }
+
+  /** The SES account's MaxSendRate the stand-in for GetAccount answers with, unless set. */
+  public static final int DEFAULT_MAX_SEND_RATE = 200;
+
+  /**
+   * What SES v2 GetAccount answers from now on. moto 5.2.5 lacks GetAccount (real SES has it),
+   * so the proxy in front of moto answers it, in SES's format; the campaign sender reads its
+   * send rate from it once per container.
+   */
+  public void sesMaxSendRate(int perSecond) {
+    motoProxy.standIn("GetAccount", "{\"SendQuota\":{\"Max24HourSend\":50000.0,"
+        + "\"MaxSendRate\":" + perSecond + ".0,\"SentLast24Hours\":0.0},"
+        + "\"SendingEnabled\":true,\"ProductionAccessEnabled\":true,"
+        + "\"EnforcementStatus\":\"HEALTHY\"}");
   }
 
   public FaultProxy dynamoDbProxy() {

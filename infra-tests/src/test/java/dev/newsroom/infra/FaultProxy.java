@@ -101,6 +101,33 @@ public final class FaultProxy implements AutoCloseable {
     }
   }
 
+  private static final class Trigger {
+    final String operation;
+    final AtomicInteger left;
+    final Runnable action;
+
+    Trigger(String operation, int nth, Runnable action) {
+      this.operation = operation;
+      this.left = new AtomicInteger(nth);
+      this.action = action;
+    }
+
+    volatile boolean ran;
+    volatile Throwable failure;
+
+    void forwarded(String op) {
+      if (operation.equals(op) && left.decrementAndGet() == 0) {
+        try {
+          action.run();
+        } catch (RuntimeException | AssertionError e) {
+          failure = e;
+        } finally {
+          ran = true;
+        }
+      }
+    }
+  }
+
   private static final AtomicInteger FAULTS_INJECTED = new AtomicInteger();
 
   private final String service;
@@ -112,6 +139,8 @@ public final class FaultProxy implements AutoCloseable {
     return t;
   });
   private final List<Rule> rules = new CopyOnWriteArrayList<>();
+  private final List<Trigger> triggers = new CopyOnWriteArrayList<>();
+  private final Map<String, byte[]> standIns = new java.util.concurrent.ConcurrentHashMap<>();
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private volatile boolean running = true;
 
@@ -146,9 +175,39 @@ public final class FaultProxy implements AutoCloseable {
     rules.add(new Rule(operation, fault, skip, times));
   }
 
-  /** Removes every rule: the dependency is healthy again. */
+  /** Removes every rule and trigger: the dependency is healthy again. */
   public void heal() {
     rules.clear();
+    triggers.clear();
+  }
+
+  /**
+   * Runs {@code action} once, when the emulator has answered the {@code nth} forwarded call of
+   * {@code operation} and before that answer reaches the caller: something happens while the
+   * caller waits (an editor pauses, a reader unsubscribes, the caller's process dies).
+   */
+  public void afterForwarding(String operation, int nth, Runnable action) {
+    triggers.add(new Trigger(operation, nth, action));
+  }
+
+  /** Fails unless every trigger ran, and ran without an error (it runs on the proxy's thread). */
+  public void assertTriggersRan() {
+    for (Trigger trigger : triggers) {
+      if (trigger.failure != null) {
+        throw new AssertionError("trigger on " + trigger.operation + " failed", trigger.failure);
+      }
+      if (!trigger.ran) {
+        throw new AssertionError("trigger on " + trigger.operation + " never ran");
+      }
+    }
+  }
+
+  /**
+   * Answers every call of {@code operation} itself, with a 200 and this JSON: a stand-in for an
+   * API the emulator lacks (moto 5.2.5 has no SES v2 GetAccount). Kept through {@link #heal()}.
+   */
+  public void standIn(String operation, String json) {
+    standIns.put(operation, response(200, "application/json", Map.of(), json));
   }
 
   public void clearCalls() {
@@ -224,11 +283,17 @@ public final class FaultProxy implements AutoCloseable {
         reset(client);
         return;
       }
-      byte[] answer = fault == null || fault == Fault.LOSE_RESPONSE
-          ? forward(head, body) : canned(fault);
+      byte[] standIn = fault == null ? standIns.get(operation) : null;
+      byte[] answer = standIn != null ? standIn
+          : fault == null || fault == Fault.LOSE_RESPONSE ? forward(head, body) : canned(fault);
       int status = status(answer);
       calls.add(new Call(service, operation, head.method, head.path(), status, fault,
           tables(body)));
+      if (fault == null && standIn == null) {
+        for (Trigger trigger : triggers) {
+          trigger.forwarded(operation);
+        }
+      }
       if (fault == Fault.LOSE_RESPONSE) {
         reset(client);
         return;
@@ -286,6 +351,9 @@ public final class FaultProxy implements AutoCloseable {
     if (path.startsWith("/v2/email/outbound-emails")) {
       return "SendEmail";
     }
+    if (path.equals("/v2/email/account") && head.method.equals("GET")) {
+      return "GetAccount";
+    }
     if (path.startsWith("/v2/email/")) {
       return "SesV2:" + head.method + " " + path;
     }
@@ -329,8 +397,8 @@ public final class FaultProxy implements AutoCloseable {
       String body) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(' ')
-        .append(status == 400 ? "Bad Request" : status == 429 ? "Too Many Requests"
-            : status == 503 ? "Service Unavailable" : "Internal Server Error").append("\r\n")
+        .append(status == 200 ? "OK" : status == 400 ? "Bad Request"
+            : status == 429 ? "Too Many Requests" : status == 503 ? "Service Unavailable" : "Internal Server Error").append("\r\n")
         .append("Content-Type: ").append(type).append("\r\n")
         .append("Content-Length: ").append(bytes.length).append("\r\n")
         .append("x-amzn-RequestId: fault-proxy\r\n")
