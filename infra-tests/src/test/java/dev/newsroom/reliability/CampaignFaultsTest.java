@@ -237,6 +237,8 @@ class CampaignFaultsTest {
     assertThat(state(id)).isEqualTo("paused");
     Map<String, String> paused = recipientStates(id);
     long sentWhilePausing = paused.values().stream().filter("sent"::equals).count() - 5;
+    SuiteReport.figure("campaign: emails sent after a pause (at " + SLOW_RATE + "/s)",
+        Long.toString(sentWhilePausing));
     assertThat(sentWhilePausing).as("emails after the pause")
         .isLessThanOrEqualTo(SLOW_RATE * (STATE_REFRESH_SECONDS + 1));
     assertThat(paused.values()).contains("pending").doesNotContain("sending");
