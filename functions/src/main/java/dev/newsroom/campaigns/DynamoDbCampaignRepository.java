@@ -264,7 +264,6 @@ public final class DynamoDbCampaignRepository implements CampaignRepository {
     Map<String, AttributeValue> values = new HashMap<>();
     values.put(":sent", n(tally.sent()));
     values.put(":uncertain", n(tally.uncertain()));
-    values.put(":zero", n(0));
     long failed = tally.failed().values().stream().mapToLong(Long::longValue).sum();
     long skipped = tally.skipped().values().stream().mapToLong(Long::longValue).sum();
     values.put(":failed", n(failed));
@@ -272,6 +271,10 @@ public final class DynamoDbCampaignRepository implements CampaignRepository {
     List<String> sets = new ArrayList<>();
     reasons("failedReasons", "f", tally.failed(), sets, names, values);
     reasons("skippedReasons", "s", tally.skipped(), sets, names, values);
+    if (!sets.isEmpty()) {
+      // DynamoDB refuses a value the expression does not use.
+      values.put(":zero", n(0));
+    }
     String expression = "ADD sent :sent, uncertain :uncertain, failed :failed, skipped :skipped"
         + (sets.isEmpty() ? "" : " SET " + String.join(", ", sets));
     try {
