@@ -78,19 +78,21 @@ class DevServerSiteTest {
     long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
     System.out.println("published article listed on the home page after " + millis + " ms");
     assertThat(millis / 1000).as("seconds until the home page lists it").isLessThanOrEqualTo(10);
-    assertThat(get("/articles/" + slug + "/").body()).contains("<strong>readers</strong>");
-    assertThat(get("/tags/local/").body()).contains("Freshly published story");
-    assertThat(get("/feed.xml").body()).contains("Freshly published story");
+    // (the rest of the pass, the other pages, lands moments later)
+    awaitBody("/articles/" + slug + "/", true, "<strong>readers</strong>");
+    awaitBody("/tags/local/", true, "Freshly published story");
+    awaitBody("/feed.xml", true, "Freshly published story");
     String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
-    assertThat(get("/sitemap.xml").body()).contains("/sitemaps/" + today + ".xml");
-    assertThat(get("/sitemaps/" + today + ".xml").body()).contains("/articles/" + slug + "/");
+    awaitBody("/sitemap.xml", true, "/sitemaps/" + today + ".xml");
+    awaitBody("/sitemaps/" + today + ".xml", true, "/articles/" + slug + "/");
 
     // when it is unpublished, its page and listings go
     assertThat(admin("POST", "/api/admin/articles/" + slug + "/unpublish", null).statusCode())
         .isEqualTo(200);
+    // (a publishing pass writes listings first and deletes pages last, so wait for its end)
     awaitBody("/", false, "Freshly published story");
-    assertThat(get("/articles/" + slug + "/").statusCode()).isEqualTo(404);
-    assertThat(get("/tags/local/").statusCode()).isEqualTo(404);
+    awaitStatus("/articles/" + slug + "/", 404);
+    awaitStatus("/tags/local/", 404);
   }
 
   private static void awaitBody(String path, boolean present, String text) throws Exception {
@@ -99,6 +101,14 @@ class DevServerSiteTest {
       Thread.sleep(100);
     }
     assertThat(get(path).body().contains(text)).as("%s shows %s", path, text).isEqualTo(present);
+  }
+
+  private static void awaitStatus(String path, int status) throws Exception {
+    long deadline = System.currentTimeMillis() + 15_000;
+    while (get(path).statusCode() != status && System.currentTimeMillis() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(get(path).statusCode()).as("status of %s", path).isEqualTo(status);
   }
 
   private static HttpResponse<String> admin(String method, String path, String json)
