@@ -56,6 +56,10 @@ public final class CampaignSender {
     }
   };
   private SendRate.Grant grant = new SendRate.Grant(0, Instant.EPOCH);
+  /** When this batch's previous send was taken; null before its first. */
+  private Instant lastTaken;
+  /** Average time between this sender's sends (nanoseconds), 0 until measured. */
+  private long paceNanos;
 
   private record Seen(Campaign campaign, Instant at) {}
 
@@ -93,6 +97,7 @@ public final class CampaignSender {
     Map<String, Recipient> byId = new HashMap<>();
     stored.forEach(r -> byId.put(r.subscriberId(), r));
 
+    lastTaken = null;
     Tally tally = new Tally();
     List<String> rest = new ArrayList<>();
     List<String> inFlight = new ArrayList<>();
@@ -223,6 +228,11 @@ public final class CampaignSender {
    * @return false when the invocation's time runs out first
    */
   private boolean takeSend(int wanted, Deadline deadline) {
+    Instant asked = clock.now();
+    if (lastTaken != null) {
+      long cycle = Duration.between(lastTaken, asked).toNanos();
+      paceNanos = paceNanos == 0 ? cycle : (3 * paceNanos + cycle) / 4;
+    }
     while (true) {
       if (deadline.near(MARGIN)) {
         return false;
@@ -230,16 +240,33 @@ public final class CampaignSender {
       Instant now = clock.now();
       if (grant.tokens() > 0 && now.isBefore(grant.until())) {
         grant = new SendRate.Grant(grant.tokens() - 1, grant.until());
+        lastTaken = now;
         return true;
       }
-      SendRate.Grant fresh = rate.acquire(Math.min(wanted, chunk()));
+      SendRate.Grant fresh = rate.acquire(Math.min(wanted, usableBefore(now)));
       if (fresh.tokens() > 0) {
         grant = new SendRate.Grant(fresh.tokens() - 1, fresh.until());
+        lastTaken = clock.now();
         return true;
       }
       Duration wait = Duration.between(clock.now(), fresh.until());
       sleeper.sleep(wait.isNegative() ? Duration.ZERO : wait.plusMillis(5));
     }
+  }
+
+  /**
+   * Sends to ask for: a tenth of the rate, and no more than this sender can make before the
+   * current second ends, when its pace is known. A grant lapses with its second, and what one
+   * sender took but could not use is lost to all: with slow sends, a tenth of the rate each
+   * would let ten senders hold the whole second while the others wait.
+   */
+  private int usableBefore(Instant now) {
+    int ask = chunk();
+    if (paceNanos > 0) {
+      long left = 1_000_000_000L - now.getNano();
+      ask = (int) Math.min(ask, left / paceNanos + 1);
+    }
+    return Math.max(1, ask);
   }
 
   /**

@@ -52,6 +52,28 @@ class CampaignSendingTest {
   }
 
   @Test
+  void send_whenEachSendIsSlow_takesFromTheSharedRateOnlyWhatFitsInTheSecond() {
+    Pipeline slow = new Pipeline(500);
+    slow.subscribers(120);
+    slow.articles.publish("storm", slow.clock.now().minusSeconds(60), "weather");
+    Campaign campaign = slow.service.create(new CampaignRequest("storm", false, null, null, null,
+        null, null), "editor");
+    // 100 ms a send: ten fit in a second, far below a tenth of the rate (50).
+    slow.mailer.beforeSend = m -> slow.clock.advance(Duration.ofMillis(100));
+    slow.service.start(campaign.id(), null);
+    slow.drain();
+
+    assertThat(slow.repository.find(campaign.id()).orElseThrow().counts().sent()).isEqualTo(120);
+    long first = slow.rate.used.keySet().stream().min(Long::compare).orElseThrow();
+    // Once its pace is known, a sender holds back at most one send it cannot use in time.
+    assertThat(slow.rate.used).allSatisfy((second, taken) -> {
+      if (second != first) {
+        assertThat(taken).isLessThanOrEqualTo(11);
+      }
+    });
+  }
+
+  @Test
   void send_whenThrottled_backsOffAndNeverCountsThrottledAsSent() {
     Campaign campaign = articleCampaign(120);
     p.mailer.then(Result.SENT, new Result(Outcome.THROTTLED, null),
