@@ -4,10 +4,13 @@ import dev.newsroom.cli.api.ApiRefusedException;
 import dev.newsroom.cli.api.ApiUnavailableException;
 import dev.newsroom.cli.config.ConfigException;
 import dev.newsroom.cli.push.InvalidFileException;
+import dev.newsroom.config.AwsErrors;
+import dev.newsroom.shared.UnavailableException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Every failure becomes one line (or one JSON error) and an exit code. No message here holds the
@@ -42,6 +45,8 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
       file = invalid.file();
     }
     Map<String, Object> error = new LinkedHashMap<>();
+    String message = cause.getMessage() == null ? cause.getClass().getSimpleName()
+        : cause.getMessage();
     int exit;
     if (cause instanceof ApiRefusedException refused) {
       exit = REFUSED;
@@ -62,6 +67,15 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     } else if (cause instanceof CommandRefused refused) {
       exit = REFUSED;
       error.put("code", refused.code());
+    } else if (cause instanceof UnavailableException && cause.getCause() != null) {
+      // The key table, throttled, unreachable, or without credentials: say which.
+      exit = UNAVAILABLE;
+      error.put("code", "aws_unavailable");
+      message = "AWS: " + cause.getCause().getMessage();
+    } else if (cause instanceof SdkException sdk) {
+      exit = AwsErrors.isRetryable(sdk) ? UNAVAILABLE : REFUSED;
+      error.put("code", exit == UNAVAILABLE ? "aws_unavailable" : "aws_refused");
+      message = "AWS: " + message;
     } else {
       exit = REFUSED;
       error.put("code", "internal");
@@ -69,8 +83,6 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     if (file != null) {
       error.put("file", file.toString());
     }
-    String message = cause.getMessage() == null ? cause.getClass().getSimpleName()
-        : cause.getMessage();
     error.put("message", message);
     Newsroom root = (Newsroom) command.getCommandSpec().root().userObject();
     if (root.json()) {

@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code newsroom}: the editors' client for a Newsroom site (docs/cli.md). */
 @Command(name = "newsroom", mixinStandardHelpOptions = true, version = "newsroom 1.0",
+    scope = ScopeType.INHERIT,
     description = "Publish to a Newsroom site from Markdown files, and manage it.",
     subcommands = {PushCommand.class, PublishCommand.class, UnpublishCommand.class,
         DeleteCommand.class, ListCommand.class, MessagesCommand.class, KeysCommand.class},

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads article files: YAML front matter between {@code ---} lines, then the Markdown body. Every
@@ -108,12 +110,21 @@ public final class ArticleFiles {
       throw new InvalidFileException(file, "front matter: unknown field '"
           + e.getPropertyName() + "' (the fields are " + String.join(", ", FrontMatter.FIELDS)
           + ")");
+    } catch (MismatchedInputException e) {
+      String field = e.getPath().isEmpty() ? "the front matter"
+          : e.getPath().get(0).getFieldName();
+      throw new InvalidFileException(file, "front matter" + line(e) + ": " + field + ": "
+          + expected(e.getTargetType()));
     } catch (JsonMappingException e) {
-      String field = e.getPath().isEmpty() ? "" : "field '" + e.getPath().get(0).getFieldName()
-          + "': ";
-      throw new InvalidFileException(file, "front matter" + line(e) + ": " + field
+      throw new InvalidFileException(file, "front matter" + line(e) + ": "
           + firstLine(e.getOriginalMessage()));
     } catch (JsonProcessingException e) {
+      if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+        // The YAML starts on the file's second line; marks count from 0.
+        throw new InvalidFileException(file, "front matter line "
+            + (yaml.getProblemMark().getLine() + 2) + ": not valid YAML: " + yaml.getProblem()
+            + (yaml.getContext() == null ? "" : " (" + yaml.getContext() + ")"));
+      }
       throw new InvalidFileException(file, "front matter" + line(e) + ": not valid YAML: "
           + firstLine(e.getOriginalMessage()));
     }
@@ -122,6 +133,19 @@ public final class ArticleFiles {
           + "author: at least");
     }
     return meta;
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == String.class) {
+      return "expected text (put quotes around text that starts with [, { or *)";
+    }
+    if (type == Boolean.class) {
+      return "expected true or false";
+    }
+    if (type != null && List.class.isAssignableFrom(type)) {
+      return "expected a list such as [local, transport]";
+    }
+    return "expected field: value lines";
   }
 
   /** The line in the file: the YAML starts on its second line. */

@@ -100,18 +100,22 @@ class ArticleFilesTest {
 
   @Test
   void read_whenTheYamlIsBroken_givesTheLineInTheFile() throws IOException {
-    Path file = write("broken.md", "---\ntitle: Harbour\nauthor: [unclosed\n---\nText.\n");
+    Path file = write("broken.md", "---\ntitle: Harbour\nauthor: \"Ann\n---\nText.\n");
+    Path list = write("list.md", "---\ntitle: Harbour\nauthor: [Ann, Bo]\n---\nText.\n");
 
     assertThatThrownBy(() -> ArticleFiles.read(file))
         .isInstanceOf(InvalidFileException.class)
-        .hasMessageMatching("front matter line \\d+: .*");
+        .hasMessage("front matter line 4: not valid YAML: found unexpected end of stream"
+            + " (while scanning a quoted scalar)");
+    assertThatThrownBy(() -> ArticleFiles.read(list))
+        .hasMessageStartingWith("front matter line 3: author: expected text");
   }
 
   @Test
   void read_whenAFieldHasTheWrongShape_namesTheField() throws IOException {
     Path file = write("shape.md", "---\ntitle: Harbour\nauthor: A\ntags: {a: b}\n---\nText.\n");
 
-    assertThatThrownBy(() -> ArticleFiles.read(file)).hasMessageContaining("field 'tags'");
+    assertThatThrownBy(() -> ArticleFiles.read(file)).hasMessageContaining(": tags: expected");
   }
 
   @Test
