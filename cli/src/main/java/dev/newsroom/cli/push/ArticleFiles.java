@@ -119,11 +119,11 @@ public final class ArticleFiles {
       throw new InvalidFileException(file, "front matter" + line(e) + ": "
           + firstLine(e.getOriginalMessage()));
     } catch (JsonProcessingException e) {
-      if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+      if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
         // The YAML starts on the file's second line; marks count from 0.
         throw new InvalidFileException(file, "front matter line "
-            + (yaml.getProblemMark().getLine() + 2) + ": not valid YAML: " + yaml.getProblem()
-            + (yaml.getContext() == null ? "" : " (" + yaml.getContext() + ")"));
+            + (marked.getProblemMark().getLine() + 2) + ": not valid YAML: " + marked.getProblem()
+            + (marked.getContext() == null ? "" : " (" + marked.getContext() + ")"));
       }
       throw new InvalidFileException(file, "front matter" + line(e) + ": not valid YAML: "
           + firstLine(e.getOriginalMessage()));

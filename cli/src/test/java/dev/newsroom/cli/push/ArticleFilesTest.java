@@ -105,7 +105,7 @@ class ArticleFilesTest {
 
     assertThatThrownBy(() -> ArticleFiles.read(file))
         .isInstanceOf(InvalidFileException.class)
-        .hasMessage("front matter line 4: not valid YAML: found unexpected end of stream"
+        .hasMessage("front matter line 3: not valid YAML: found unexpected end of stream"
             + " (while scanning a quoted scalar)");
     assertThatThrownBy(() -> ArticleFiles.read(list))
         .hasMessageStartingWith("front matter line 3: author: expected text");
