@@ -88,9 +88,10 @@ class DevServerSiteTest {
     // when it is unpublished, its page and listings go
     assertThat(admin("POST", "/api/admin/articles/" + slug + "/unpublish", null).statusCode())
         .isEqualTo(200);
+    // (a publishing pass writes listings first and deletes pages last, so wait for its end)
     awaitBody("/", false, "Freshly published story");
-    assertThat(get("/articles/" + slug + "/").statusCode()).isEqualTo(404);
-    assertThat(get("/tags/local/").statusCode()).isEqualTo(404);
+    awaitStatus("/articles/" + slug + "/", 404);
+    awaitStatus("/tags/local/", 404);
   }
 
   private static void awaitBody(String path, boolean present, String text) throws Exception {
@@ -99,6 +100,14 @@ class DevServerSiteTest {
       Thread.sleep(100);
     }
     assertThat(get(path).body().contains(text)).as("%s shows %s", path, text).isEqualTo(present);
+  }
+
+  private static void awaitStatus(String path, int status) throws Exception {
+    long deadline = System.currentTimeMillis() + 15_000;
+    while (get(path).statusCode() != status && System.currentTimeMillis() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(get(path).statusCode()).as("status of %s", path).isEqualTo(status);
   }
 
   private static HttpResponse<String> admin(String method, String path, String json)

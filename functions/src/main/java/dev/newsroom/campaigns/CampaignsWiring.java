@@ -3,6 +3,7 @@ package dev.newsroom.campaigns;
 import dev.newsroom.articles.DynamoDbArticleRepository;
 import dev.newsroom.config.AwsClients;
 import dev.newsroom.config.Env;
+import dev.newsroom.config.Lazy;
 import dev.newsroom.newsletter.NewslettersWiring;
 import dev.newsroom.scheduling.DynamoDbDueJobRepository;
 import dev.newsroom.shared.Clock;
@@ -13,8 +14,9 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Wires the real adapters for the campaign functions' no-arg constructors. Each part is built on
- * first use, so a function reads only the configuration its use case needs.
+ * Wires the real adapters for the campaign functions' no-arg constructors. Each port is built on
+ * its first call ({@link Lazy}), so a function reads only the configuration its use case needs,
+ * and template.yaml gives it only that (TemplateConsistencyTest checks the policies cover it).
  */
 public final class CampaignsWiring {
 
@@ -23,8 +25,9 @@ public final class CampaignsWiring {
   /** The editors' use cases and publishing's newsletter. */
   public static CampaignService service() {
     return new CampaignService(repository(), articles(), directory(), composer(), mailer(),
-        queue(), new DueJobStartScheduler(new DynamoDbDueJobRepository(AwsClients.dynamoDb(),
-            Env.require("SCHEDULED_JOBS_TABLE"))), Clock.system());
+        queue(), Lazy.of(StartScheduler.class, () -> new DueJobStartScheduler(
+            new DynamoDbDueJobRepository(AwsClients.dynamoDb(),
+                Env.require("SCHEDULED_JOBS_TABLE")))), Clock.system());
   }
 
   /** The newsletter of an article published with "newsletter": true. */
@@ -53,33 +56,39 @@ public final class CampaignsWiring {
   }
 
   private static CampaignRepository repository() {
-    return new DynamoDbCampaignRepository(AwsClients.dynamoDb(), table());
+    return Lazy.of(CampaignRepository.class,
+        () -> new DynamoDbCampaignRepository(AwsClients.dynamoDb(), table()));
   }
 
   private static ArticleSource articles() {
-    return new RepositoryArticleSource(new DynamoDbArticleRepository(AwsClients.dynamoDb(),
-        Env.require("ARTICLES_TABLE")));
+    return Lazy.of(ArticleSource.class, () -> new RepositoryArticleSource(
+        new DynamoDbArticleRepository(AwsClients.dynamoDb(), Env.require("ARTICLES_TABLE"))));
   }
 
   private static SubscriberDirectory directory() {
-    String subscribers = Env.require("SUBSCRIBERS_TABLE");
-    return new SubscriptionsDirectory(
-        new DynamoDbSubscriberRepository(AwsClients.dynamoDb(), subscribers, null),
-        new DynamoDbConfirmedSubscribers(AwsClients.dynamoDb(), subscribers));
+    return Lazy.of(SubscriberDirectory.class, () -> {
+      String subscribers = Env.require("SUBSCRIBERS_TABLE");
+      return new SubscriptionsDirectory(
+          new DynamoDbSubscriberRepository(AwsClients.dynamoDb(), subscribers, null),
+          new DynamoDbConfirmedSubscribers(AwsClients.dynamoDb(), subscribers));
+    });
   }
 
   private static CampaignComposer composer() {
-    return new NewsletterComposer(NewslettersWiring.renderer());
+    return Lazy.of(CampaignComposer.class,
+        () -> new NewsletterComposer(NewslettersWiring.renderer()));
   }
 
   private static CampaignMailer mailer() {
-    return new SesCampaignMailer(SesClients.CLIENT, Env.require("MAIL_FROM"),
-        Env.optional("SES_CONFIGURATION_SET").orElse(null));
+    return Lazy.of(CampaignMailer.class, () -> new SesCampaignMailer(SesClients.CLIENT,
+        Env.require("MAIL_FROM"), Env.optional("SES_CONFIGURATION_SET").orElse(null)));
   }
 
+  /** Each queue's URL only where the function may send to it (template.yaml). */
   private static CampaignQueue queue() {
-    return new SqsCampaignQueue(SqsClients.CLIENT, Env.require("CAMPAIGN_JOBS_QUEUE_URL"),
-        Env.require("CAMPAIGN_SENDS_QUEUE_URL"));
+    return Lazy.of(CampaignQueue.class, () -> new SqsCampaignQueue(SqsClients.CLIENT,
+        Env.optional("CAMPAIGN_JOBS_QUEUE_URL").orElse(null),
+        Env.optional("CAMPAIGN_SENDS_QUEUE_URL").orElse(null)));
   }
 
   /** One attempt per call: a retried send could mail a reader twice. */

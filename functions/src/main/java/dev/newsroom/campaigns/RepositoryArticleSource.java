@@ -3,6 +3,7 @@ package dev.newsroom.campaigns;
 import dev.newsroom.articles.Article;
 import dev.newsroom.articles.ArticleRepository;
 import dev.newsroom.articles.ArticleSummary;
+import dev.newsroom.articles.Slugs;
 import dev.newsroom.shared.Page;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,8 +20,10 @@ public final class RepositoryArticleSource implements ArticleSource {
   }
 
   @Override
+  /** A value that cannot be a slug (a 20,000-character one, say) is not looked up. */
   public Optional<CampaignArticle> published(String slug) {
-    return articles.find(slug).filter(Article::isPublished).map(a -> new CampaignArticle(
+    return Optional.ofNullable(slug).filter(Slugs::isSlug).flatMap(articles::find)
+        .filter(Article::isPublished).map(a -> new CampaignArticle(
         a.slug(), a.title(), a.summary(), a.heroImageUrl(), a.heroImageAlt(), a.bodyHtml(),
         a.tags(), a.publishedAt()));
   }

@@ -14,13 +14,17 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
-/** The jobs queue and the send queue on SQS; bodies are small JSON documents. */
+/**
+ * The jobs queue and the send queue on SQS; bodies are small JSON documents. A function that
+ * only queues jobs is given no send queue (nor the right to send to it), and the reverse.
+ */
 public final class SqsCampaignQueue implements CampaignQueue {
 
   private final SqsClient sqs;
   private final String jobsUrl;
   private final String sendsUrl;
 
+  /** @param jobsUrl or null; @param sendsUrl or null */
   public SqsCampaignQueue(SqsClient sqs, String jobsUrl, String sendsUrl) {
     this.sqs = sqs;
     this.jobsUrl = jobsUrl;
@@ -30,7 +34,8 @@ public final class SqsCampaignQueue implements CampaignQueue {
   @Override
   public void enqueue(Job job, Duration delay) {
     try {
-      sqs.sendMessage(r -> r.queueUrl(jobsUrl).messageBody(write(job))
+      String url = configured(jobsUrl, "jobs");
+      sqs.sendMessage(r -> r.queueUrl(url).messageBody(write(job))
           .delaySeconds(seconds(delay)));
     } catch (SdkException e) {
       throw AwsErrors.translate(e);
@@ -39,6 +44,7 @@ public final class SqsCampaignQueue implements CampaignQueue {
 
   @Override
   public void enqueue(SendBatch batch, Duration delay) {
+    String url = configured(sendsUrl, "send");
     List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
     List<String> ids = batch.subscriberIds();
     for (int from = 0; from < ids.size(); from += BATCH) {
@@ -52,7 +58,7 @@ public final class SqsCampaignQueue implements CampaignQueue {
         List<SendMessageBatchRequestEntry> chunk =
             entries.subList(from, Math.min(entries.size(), from + 10));
         SendMessageBatchResponse response =
-            sqs.sendMessageBatch(r -> r.queueUrl(sendsUrl).entries(chunk));
+            sqs.sendMessageBatch(r -> r.queueUrl(url).entries(chunk));
         if (response.hasFailed() && !response.failed().isEmpty()) {
           // Messages already sent stay: a batch sent twice sends each email once.
           throw new UnavailableException("The send queue refused messages.", null);
@@ -120,5 +126,13 @@ public final class SqsCampaignQueue implements CampaignQueue {
     } catch (IOException e) {
       throw new IllegalArgumentException("not JSON", e);
     }
+  }
+
+  private static String configured(String url, String queue) {
+    if (url == null) {
+      throw new IllegalStateException("this function is not given the campaign " + queue
+          + " queue");
+    }
+    return url;
   }
 }

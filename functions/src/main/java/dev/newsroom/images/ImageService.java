@@ -6,9 +6,14 @@ import dev.newsroom.shared.NotFoundException;
 import dev.newsroom.shared.ValidationException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The editor's side: ask for an upload, then follow it until it is ready or refused. */
 public final class ImageService {
+
+  /** What {@code Hashing.randomToken(16)} makes: 16 bytes, base64url without padding. */
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{22}");
 
   /** Long enough to send 20 MB on a slow line, short enough that a leaked URL soon dies. */
   static final Duration UPLOAD_WINDOW = Duration.ofMinutes(5);
@@ -50,8 +55,9 @@ public final class ImageService {
     return new Upload(id, url, format.contentType(), size, now.plus(UPLOAD_WINDOW));
   }
 
+  /** An id that cannot be one (ids are 16 random bytes, base64url) is not looked up at all. */
   public Image status(String id) {
-    return images.find(id == null ? "" : id)
+    return Optional.ofNullable(id).filter(i -> ID.matcher(i).matches()).flatMap(images::find)
         .orElseThrow(() -> new NotFoundException("No image has this id."));
   }
 

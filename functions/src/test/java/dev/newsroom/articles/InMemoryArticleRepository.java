@@ -20,7 +20,7 @@ import java.util.function.Predicate;
  * wrote nothing, and its published listing can be frozen to play the listing index trailing the
  * table, as a GSI may for a moment after a write. The one fake of {@link ArticleRepository}.
  */
-public final class InMemoryArticleRepository implements ArticleRepository {
+public class InMemoryArticleRepository implements ArticleRepository {
 
   private final Map<String, Article> articles = new TreeMap<>();
   private Map<String, Article> frozenListing;

@@ -58,4 +58,20 @@ class ImageServiceTest {
   void status_whenUnknownId_thenNotFound() {
     assertThatThrownBy(() -> service.status("nope")).isInstanceOf(NotFoundException.class);
   }
+
+  /** DynamoDB refuses a key over 2,048 bytes with an error; such an id is not looked up. */
+  @Test
+  void status_whenIdCannotBeOne_thenNotFoundWithoutALookup() {
+    ImageService refusingLookups = new ImageService(new InMemoryImageRepository() {
+      @Override
+      public java.util.Optional<Image> find(String id) {
+        throw new AssertionError("looked up " + id.length() + " characters");
+      }
+    }, (key, type, size, validFor) -> "unused", () -> now);
+
+    assertThatThrownBy(() -> refusingLookups.status("x".repeat(3000)))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> refusingLookups.status("../../etc/passwd"))
+        .isInstanceOf(NotFoundException.class);
+  }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The images table in memory, with the same claim rule as the DynamoDB adapter. */
-public final class InMemoryImageRepository implements ImageRepository {
+public class InMemoryImageRepository implements ImageRepository {
 
   private final Map<String, Image> images = new ConcurrentHashMap<>();
 

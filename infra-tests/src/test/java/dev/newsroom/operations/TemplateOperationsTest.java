@@ -118,6 +118,16 @@ class TemplateOperationsTest {
       if (writes(props)) {
         writers.add(id);
         JsonNode reserved = props.path("ReservedConcurrentExecutions");
+        if (reserved.isTextual() && !reserved.asText().matches("\\d+")) {
+          // !Ref to a parameter: the campaign sender's, sized to the SES rate it shares. The
+          // parameter bounds it instead (at least 1, at most 100).
+          JsonNode parameter = Templates.template().path("Parameters").path(reserved.asText());
+          assertThat(parameter.path("MinValue").asInt(0)).as("%s: MinValue of %s", id,
+              reserved.asText()).isGreaterThanOrEqualTo(1);
+          assertThat(parameter.path("MaxValue").asInt(Integer.MAX_VALUE)).as(
+              "%s: MaxValue of %s", id, reserved.asText()).isBetween(1, 100);
+          return;
+        }
         // Either a number or !If [ReservingConcurrency, n, !Ref AWS::NoValue].
         int value = reserved.isArray() ? reserved.path(1).asInt() : reserved.asInt();
         assertThat(value).as("%s writes, so it needs ReservedConcurrentExecutions 1..20"
