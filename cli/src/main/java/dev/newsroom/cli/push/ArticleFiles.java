@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.newsroom.articles.Slugs;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -33,7 +34,6 @@ public final class ArticleFiles {
 
   /** Larger than any body the API takes (200,000 characters), small enough to read whole. */
   private static final long MAX_FILE_BYTES = 1_000_000;
-  private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
   private static final Pattern DELIMITER = Pattern.compile("\\R?^---[ \\t]*$\\R?",
       Pattern.MULTILINE);
 
@@ -159,7 +159,7 @@ public final class ArticleFiles {
   }
 
   private static void check(Path file, String slug, FrontMatter meta, String body) {
-    if (slug.length() > 120 || !SLUG.matcher(slug).matches()) {
+    if (!Slugs.isSlug(slug)) {
       throw new InvalidFileException(file, "the slug '" + slug + "' (from "
           + (meta.slug() != null ? "slug:" : "the file name") + ") must be 1-120 characters of"
           + " a-z, 0-9 and single hyphens; name the file so or set slug:");
