@@ -2,6 +2,7 @@ package dev.newsroom.cli;
 
 import dev.newsroom.cli.api.HttpNewsroomApi;
 import dev.newsroom.cli.api.NewsroomApi;
+import dev.newsroom.cli.config.ConfigException;
 import dev.newsroom.cli.config.Settings;
 import dev.newsroom.cli.push.ImageUploader;
 import dev.newsroom.editors.DynamoDbEditorKeyRepository;
@@ -13,6 +14,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
@@ -60,12 +63,21 @@ record Context(
    * comes from {@code AWS_ENDPOINT_URL_DYNAMODB} or {@code AWS_ENDPOINT_URL} when set.
    */
   static EditorKeys dynamoDbKeys(KeyTable table) {
-    Region region = table.region() != null ? Region.of(table.region())
-        : new DefaultAwsRegionProviderChain().getRegion();
+    Region region;
+    DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
+    try {
+      region = table.region() != null ? Region.of(table.region())
+          : new DefaultAwsRegionProviderChain().getRegion();
+      credentials.resolveCredentials();
+    } catch (SdkClientException e) {
+      throw new ConfigException("AWS: " + e.getMessage());
+    }
     DynamoDbClient dynamoDb = DynamoDbClient.builder()
         .region(region)
-        .credentialsProvider(DefaultCredentialsProvider.builder().build())
+        .credentialsProvider(credentials)
         .httpClient(UrlConnectionHttpClient.create())
+        // Three attempts, not the legacy mode's nine: a person is waiting.
+        .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD))
         .build();
     return new EditorKeys(new EditorKeyService(
         new DynamoDbEditorKeyRepository(dynamoDb, table.table()), Clock.system()), dynamoDb);

@@ -22,7 +22,7 @@ final class PublishCommand extends SlugCommand implements Callable<Integer> {
     SavedArticle article = root.api(root.settings()).publish(slug, newsletter);
     Output out = root.output();
     out.line("published " + slug + " (version " + article.version() + ")"
-        + (newsletter ? "; newsletter started" : ""));
+        + (newsletter ? "; newsletter requested" : ""));
     out.document(article.json());
     return Failures.OK;
   }

@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
 public final class HttpNewsroomApi implements NewsroomApi {
 
   private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_-]{1,200}");
+  /** The most each listing gives in one page (docs/api.md), so that few requests list all. */
+  private static final int ARTICLES_PAGE = 50;
+  private static final int MESSAGES_PAGE = 100;
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
   /** The presigned URL lives 5 minutes; 20 MB on a slow line needs most of them. */
   private static final Duration UPLOAD_TIMEOUT = Duration.ofMinutes(5);
@@ -76,12 +79,12 @@ public final class HttpNewsroomApi implements NewsroomApi {
 
   @Override
   public JsonNode articles(String status, String cursor) {
-    return body(send("GET", "/api/admin/articles" + query(status, cursor), null));
+    return body(send("GET", "/api/admin/articles" + query(status, ARTICLES_PAGE, cursor), null));
   }
 
   @Override
   public JsonNode messages(String status, String cursor) {
-    return body(send("GET", "/api/admin/messages" + query(status, cursor), null));
+    return body(send("GET", "/api/admin/messages" + query(status, MESSAGES_PAGE, cursor), null));
   }
 
   @Override
@@ -140,15 +143,15 @@ public final class HttpNewsroomApi implements NewsroomApi {
     return value;
   }
 
-  private static String query(String status, String cursor) {
-    StringBuilder query = new StringBuilder();
+  private static String query(String status, int limit, String cursor) {
+    StringBuilder query = new StringBuilder("?limit=").append(limit);
     if (status != null) {
       query.append("&status=").append(URLEncoder.encode(status, StandardCharsets.UTF_8));
     }
     if (cursor != null) {
       query.append("&cursor=").append(URLEncoder.encode(cursor, StandardCharsets.UTF_8));
     }
-    return query.isEmpty() ? "" : "?" + query.substring(1);
+    return query.toString();
   }
 
   private HttpResponse<byte[]> send(String method, String path, Object body) {
