@@ -83,6 +83,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     if (file != null) {
       error.put("file", file.toString());
     }
+    message = Secrets.redact(message);
     error.put("message", message);
     Newsroom root = (Newsroom) command.getCommandSpec().root().userObject();
     if (root.json()) {

@@ -32,9 +32,11 @@ final class ListCommand implements Callable<Integer> {
     }
     Output out = root.output();
     for (JsonNode item : items) {
-      out.line(String.format("%-9s  %-16s  %s  %s", item.path("status").asText(),
+      String when = item.hasNonNull("publishAt")
+          ? "  (at " + minute(item.get("publishAt").asText()) + ")" : "";
+      out.line(String.format("%-9s  %-16s  %s  %s%s", item.path("status").asText(),
           minute(item.path("updatedAt").asText()), item.path("slug").asText(),
-          item.path("title").asText("")));
+          item.path("title").asText(""), when));
     }
     if (items.isEmpty()) {
       out.line("no articles");

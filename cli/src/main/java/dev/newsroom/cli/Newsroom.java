@@ -3,6 +3,7 @@ package dev.newsroom.cli;
 import dev.newsroom.cli.api.NewsroomApi;
 import dev.newsroom.cli.config.Settings;
 import dev.newsroom.cli.config.SettingsResolver;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -59,7 +60,21 @@ public final class Newsroom implements Runnable {
     command.setErr(context.err());
     command.setCaseInsensitiveEnumValuesAllowed(true);
     command.setExecutionExceptionHandler(new Failures(context));
+    command.setParameterExceptionHandler(Newsroom::usageError);
     return command.execute(args);
+  }
+
+  /** Picocli's usual answer to bad arguments, with any editor key in them hidden. */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine command = e.getCommandLine();
+    PrintWriter err = command.getErr();
+    err.println(Secrets.redact(e.getMessage()));
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.print(command.getHelp().fullSynopsis());
+    err.printf("Try '%s --help' for more information.%n",
+        command.getCommandSpec().qualifiedName());
+    err.flush();
+    return command.getCommandSpec().exitCodeOnInvalidInput();
   }
 
   @Override

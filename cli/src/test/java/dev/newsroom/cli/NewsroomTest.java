@@ -156,6 +156,13 @@ class NewsroomTest {
   }
 
   @Test
+  void commands_whenAnOptionHoldingTheKeyIsMistyped_exitTwoWithoutShowingTheKey() {
+    assertThat(run("--kye=" + KEY, "list")).isEqualTo(2);
+    assertThat(err.toString()).contains("Unknown option: '--kye=nrk.AAAAAAAAAAAAAAAA.(hidden)'");
+    assertKeyNeverShown();
+  }
+
+  @Test
   void commands_whenTheConfigIsMissingOrUnsafe_exitTwo() throws IOException {
     env.clear();
     assertThat(run("list")).isEqualTo(2);
