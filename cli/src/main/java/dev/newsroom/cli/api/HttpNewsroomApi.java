@@ -3,7 +3,6 @@ package dev.newsroom.cli.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -178,6 +177,12 @@ public final class HttpNewsroomApi implements NewsroomApi {
     if (status >= 400 && status < 500) {
       throw refused(response, method + " " + path);
     }
+    if (status >= 300 && status < 400) {
+      // Not followed: the key would go along. Usually http:// for an https:// site.
+      throw new ApiRefusedException(status, "redirect", null, "The server redirects " + method
+          + " " + path + " to " + response.headers().firstValue("Location").orElse("elsewhere")
+          + "; give the URL it means as --url.");
+    }
     throw new ApiUnavailableException("The server answered HTTP " + status + " to " + method
         + " " + path + "; try again shortly.");
   }
@@ -219,7 +224,7 @@ public final class HttpNewsroomApi implements NewsroomApi {
       if (node == null || !node.isObject()) {
         throw new ApiUnavailableException("The server's answer was not a JSON object.");
       }
-      return (ObjectNode) node;
+      return node;
     } catch (IOException e) {
       throw new ApiUnavailableException("The server's answer was not JSON.");
     }

@@ -10,9 +10,4 @@ import java.util.Map;
  * @param images each local image link as written (hero and body) and the file it names
  */
 public record ArticleFile(Path file, String slug, FrontMatter meta, String body,
-    Map<String, Path> images) {
-
-  public boolean heroIsLocal() {
-    return meta.hero() != null && images.containsKey(meta.hero());
-  }
-}
+    Map<String, Path> images) {}

@@ -57,7 +57,6 @@ class ArticleFilesTest {
         "The **harbour** is open.\n\n![The timetable](https://example.org/t.png)\n");
     assertThat(article.images()).containsOnlyKeys("./quay.jpg");
     assertThat(article.images().get("./quay.jpg")).isEqualTo(dir.resolve("quay.jpg"));
-    assertThat(article.heroIsLocal()).isTrue();
   }
 
   @Test
