@@ -202,6 +202,10 @@ public final class DevServer implements AutoCloseable {
         "  curl -X POST " + url + "/api/admin/articles/hello-world/publish"
             + " -H \"Authorization: Bearer $NEWSROOM_KEY\"",
         "",
+        // issue 14 (cli): the same from Markdown files and their photos.
+        "  Or from a Markdown file and its photos (docs/cli.md; ./mvnw package builds the jar):",
+        "  NEWSROOM_URL=" + url + " java -jar cli/target/newsroom.jar push --publish story.md",
+        "",
         "  Or schedule it (the sweep runs every minute, as deployed) and watch it appear:",
         "  curl -X POST " + url + "/api/admin/articles/hello-world/schedule \\",
         "    -H \"Authorization: Bearer $NEWSROOM_KEY\" -H 'Content-Type: application/json' \\",
