@@ -207,10 +207,11 @@ public final class SiteRenderer {
     return urlset(SitePaths.sitemapDayKey(day), urls);
   }
 
-  /** Home, contact and the first page of every tag. */
+  /** Home, contact, about, privacy and the first page of every tag. */
   public SiteFile sitemapPages(Collection<String> tags) {
     List<Map<String, String>> urls = new ArrayList<>();
-    for (String path : List.of(SitePaths.home(), SitePaths.CONTACT)) {
+    for (String path : List.of(SitePaths.home(), SitePaths.CONTACT, SitePaths.ABOUT,
+        SitePaths.PRIVACY)) {
       urls.add(Map.of("loc", absolute(path)));
     }
     tags.stream().sorted().forEach(t -> urls.add(Map.of("loc", absolute(SitePaths.tag(t)))));
@@ -229,6 +230,8 @@ public final class SiteRenderer {
     PageMeta contact = PageMeta.contact(site, SitePaths.CONTACT, "Contact us",
         "Send a tip, a correction or a question to the " + site.name() + " editors.");
     files.add(render(SitePaths.CONTACT, "contact", layout.scope(contact)));
+    files.add(aboutPage());
+    files.add(privacyPage());
     files.add(message(MessagePages.subscribeThanks()));
     files.add(message(MessagePages.contactThanks()));
     files.add(message(MessagePages.subscribed()));
@@ -239,6 +242,24 @@ public final class SiteRenderer {
     files.add(SiteFile.page("robots.txt", SiteFile.TEXT, "User-agent: *\nDisallow: /api/\n"
         + "Sitemap: " + absolute("/" + SitePaths.SITEMAP_INDEX_KEY) + "\n"));
     return files;
+  }
+
+  private SiteFile aboutPage() {
+    Map<String, Object> scope = layout.scope(PageMeta.info(site, SitePaths.ABOUT,
+        "About " + site.name(), clip(site.about().replaceAll("\\s+", " "))));
+    scope.put("paragraphs", List.of(site.about().split("\\n\\s*\\n")));
+    return render(SitePaths.ABOUT, "about", scope);
+  }
+
+  /** What the forms store and for how long: the retention is the contact function's own. */
+  private SiteFile privacyPage() {
+    Map<String, Object> scope = layout.scope(PageMeta.info(site, SitePaths.PRIVACY, "Privacy",
+        "What " + site.name() + " keeps when you use its forms, for how long, and how to get "
+            + "a copy of it or have it erased."));
+    scope.put("contactRetentionDays", site.contactRetentionDays());
+    scope.put("privacyContact", site.privacyContact());
+    scope.put("dataRequests", SitePaths.SUBSCRIPTION_DATA_REQUESTS);
+    return render(SitePaths.PRIVACY, "privacy", scope);
   }
 
   private SiteFile message(MessagePage page) {
