@@ -31,9 +31,17 @@ public record SiteConfig(String url, String name, String about, String privacyCo
     }
   }
 
+  /** The publisher logo (site/static/logo.png), square, for structured data and link previews. */
+  public static final String LOGO_PATH = "/static/logo.png";
+  public static final int LOGO_SIZE = 512;
+
   /** A site with the default about text, privacy contact and retention. */
   public SiteConfig(String url, String name) {
     this(url, name, null, null, DEFAULT_CONTACT_RETENTION_DAYS);
+  }
+
+  public String logo() {
+    return url + LOGO_PATH;
   }
 
   /** SITE_URL (required), SITE_NAME, SITE_ABOUT, PRIVACY_CONTACT, CONTACT_RETENTION_DAYS. */
