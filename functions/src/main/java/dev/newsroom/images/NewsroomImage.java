@@ -60,7 +60,8 @@ public record NewsroomImage(String origin, String id, int width, int height, Str
     return Renditions.widths(width);
   }
 
-  private String url(int w) {
+  /** The rendition {@code w} pixels wide, one of {@link #widths()}. */
+  public String url(int w) {
     return origin + "/" + Renditions.key(id, width, height, w, extension);
   }
 }

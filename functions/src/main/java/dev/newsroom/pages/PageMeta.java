@@ -37,7 +37,7 @@ public final class PageMeta {
   }
 
   /** What a page is decides the current navigation entry, indexing and the signup box. */
-  private enum Kind { HOME, CONTENT, CONTACT, MESSAGE }
+  private enum Kind { HOME, CONTENT, CONTACT, MESSAGE, INFO }
 
   /** An article: Open Graph type article, an optional hero image and JSON-LD. */
   public static PageMeta article(SiteConfig site, String path, String title, String description,
@@ -62,6 +62,12 @@ public final class PageMeta {
       String description) {
     return new PageMeta(site, path, heading, heading, description, "website", null, null,
         Kind.CONTACT);
+  }
+
+  /** A page about the site itself (about, privacy): indexed, with no form of its own. */
+  public static PageMeta info(SiteConfig site, String path, String heading, String description) {
+    return new PageMeta(site, path, heading, heading, description, "website", null, null,
+        Kind.INFO);
   }
 
   /** A message page: it answers a link or a form (often with a token), so it is never indexed. */

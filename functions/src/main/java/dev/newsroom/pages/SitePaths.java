@@ -11,6 +11,8 @@ public final class SitePaths {
 
   public static final String CONTACT = "/contact/";
   public static final String CONTACT_THANKS = "/contact/thanks/";
+  public static final String ABOUT = "/about/";
+  public static final String PRIVACY = "/privacy/";
   public static final String SUBSCRIBE_THANKS = "/subscribe/thanks/";
   public static final String SUBSCRIBE_CONFIRMED = "/subscribe/confirmed/";
   public static final String SUBSCRIBE_UNSUBSCRIBED = "/subscribe/unsubscribed/";

@@ -33,6 +33,8 @@ final class Templates {
           "article", factory.compile("article.mustache"),
           "listing", factory.compile("listing.mustache"),
           "contact", factory.compile("contact.mustache"),
+          "about", factory.compile("about.mustache"),
+          "privacy", factory.compile("privacy.mustache"),
           "message", factory.compile("message.mustache"),
           "preferences", factory.compile("preferences.mustache"),
           "feed", factory.compile("feed.mustache"),

@@ -36,6 +36,8 @@ public final class SiteRenderer {
   static final int FEED_SIZE = 10;
   static final int SITEMAP_MAX_URLS = 50_000;
   private static final int DESCRIPTION_MAX = 160;
+  /** Google's Article rich results show no longer a headline. */
+  static final int HEADLINE_MAX = 110;
   private static final java.util.regex.Pattern NUMERIC_ENTITY =
       java.util.regex.Pattern.compile("&#(\\d{1,6});");
   private static final DateTimeFormatter DISPLAY_DATE =
@@ -83,8 +85,9 @@ public final class SiteRenderer {
     String path = SitePaths.article(a.slug());
     String description = a.summary() == null || a.summary().isBlank()
         ? clip(plainText(a.bodyHtml())) : clip(a.summary());
+    List<String> images = images(a.heroImageUrl());
     PageMeta meta = PageMeta.article(site, path, a.title(), description,
-        absoluteImage(a.heroImageUrl()), jsonLd(a, path));
+        images.isEmpty() ? null : images.get(0), jsonLd(a, path, images));
     Map<String, Object> scope = layout.scope(meta);
     List<Link> tags = a.tags().stream().map(this::tagLink).toList();
     scope.put("kicker", tags.isEmpty() ? null : tags.get(0));
@@ -207,10 +210,11 @@ public final class SiteRenderer {
     return urlset(SitePaths.sitemapDayKey(day), urls);
   }
 
-  /** Home, contact and the first page of every tag. */
+  /** Home, contact, about, privacy and the first page of every tag. */
   public SiteFile sitemapPages(Collection<String> tags) {
     List<Map<String, String>> urls = new ArrayList<>();
-    for (String path : List.of(SitePaths.home(), SitePaths.CONTACT)) {
+    for (String path : List.of(SitePaths.home(), SitePaths.CONTACT, SitePaths.ABOUT,
+        SitePaths.PRIVACY)) {
       urls.add(Map.of("loc", absolute(path)));
     }
     tags.stream().sorted().forEach(t -> urls.add(Map.of("loc", absolute(SitePaths.tag(t)))));
@@ -229,6 +233,8 @@ public final class SiteRenderer {
     PageMeta contact = PageMeta.contact(site, SitePaths.CONTACT, "Contact us",
         "Send a tip, a correction or a question to the " + site.name() + " editors.");
     files.add(render(SitePaths.CONTACT, "contact", layout.scope(contact)));
+    files.add(aboutPage());
+    files.add(privacyPage());
     files.add(message(MessagePages.subscribeThanks()));
     files.add(message(MessagePages.contactThanks()));
     files.add(message(MessagePages.subscribed()));
@@ -239,6 +245,24 @@ public final class SiteRenderer {
     files.add(SiteFile.page("robots.txt", SiteFile.TEXT, "User-agent: *\nDisallow: /api/\n"
         + "Sitemap: " + absolute("/" + SitePaths.SITEMAP_INDEX_KEY) + "\n"));
     return files;
+  }
+
+  private SiteFile aboutPage() {
+    Map<String, Object> scope = layout.scope(PageMeta.info(site, SitePaths.ABOUT,
+        "About " + site.name(), clip(site.about().replaceAll("\\s+", " "))));
+    scope.put("paragraphs", List.of(site.about().split("\\n\\s*\\n")));
+    return render(SitePaths.ABOUT, "about", scope);
+  }
+
+  /** What the forms store and for how long: the retention is the contact function's own. */
+  private SiteFile privacyPage() {
+    Map<String, Object> scope = layout.scope(PageMeta.info(site, SitePaths.PRIVACY, "Privacy",
+        "What " + site.name() + " keeps when you use its forms, for how long, and how to get "
+            + "a copy of it or have it erased."));
+    scope.put("contactRetentionDays", site.contactRetentionDays());
+    scope.put("privacyContact", site.privacyContact());
+    scope.put("dataRequests", SitePaths.SUBSCRIPTION_DATA_REQUESTS);
+    return render(SitePaths.PRIVACY, "privacy", scope);
   }
 
   private SiteFile message(MessagePage page) {
@@ -256,9 +280,20 @@ public final class SiteRenderer {
         a.tags().stream().map(this::tagLink).toList());
   }
 
-  /** Newsroom images are stored as site paths; feeds and link previews need the whole URL. */
-  private String absoluteImage(String url) {
-    return url != null && url.startsWith("/") ? site.url() + url : url;
+  /**
+   * A hero image as whole URLs, largest first: every rendition of a Newsroom image (stored as
+   * site paths; structured data and link previews need the origin), or the external URL.
+   */
+  private List<String> images(String url) {
+    if (url == null) {
+      return List.of();
+    }
+    return NewsroomImage.parse(url).map(image -> {
+      String origin = image.origin().isEmpty() ? site.url() : "";
+      List<String> urls = new ArrayList<>();
+      image.widths().forEach(w -> urls.add(0, origin + image.url(w)));
+      return urls;
+    }).orElseGet(() -> List.of(url.startsWith("/") ? site.url() + url : url));
   }
 
   private Link tagLink(String tag) {
@@ -280,21 +315,29 @@ public final class SiteRenderer {
   }
 
   /** NewsArticle structured data; '<', '>' and '&' escaped so it cannot close its script tag. */
-  private String jsonLd(Article a, String path) {
+  private String jsonLd(Article a, String path, List<String> images) {
     Map<String, Object> ld = new LinkedHashMap<>();
     ld.put("@context", "https://schema.org");
     ld.put("@type", "NewsArticle");
-    ld.put("headline", a.title());
+    ld.put("headline", clip(a.title(), HEADLINE_MAX));
     if (a.summary() != null && !a.summary().isBlank()) {
       ld.put("description", a.summary());
     }
-    if (a.heroImageUrl() != null) {
-      ld.put("image", List.of(absoluteImage(a.heroImageUrl())));
+    if (!images.isEmpty()) {
+      ld.put("image", images);
     }
     ld.put("datePublished", iso(a.publishedAt()));
     ld.put("dateModified", iso(a.updatedAt()));
     ld.put("author", List.of(typed("Person", a.author())));
-    ld.put("publisher", typed("Organization", site.name()));
+    Map<String, Object> publisher = typed("Organization", site.name());
+    publisher.put("url", absolute(SitePaths.home()));
+    Map<String, Object> logo = new LinkedHashMap<>();
+    logo.put("@type", "ImageObject");
+    logo.put("url", site.logo());
+    logo.put("width", SiteConfig.LOGO_SIZE);
+    logo.put("height", SiteConfig.LOGO_SIZE);
+    publisher.put("logo", logo);
+    ld.put("publisher", publisher);
     ld.put("mainEntityOfPage", absolute(path));
     if (!a.tags().isEmpty()) {
       ld.put("keywords", String.join(", ", a.tags()));
@@ -326,11 +369,16 @@ public final class SiteRenderer {
   }
 
   static String clip(String text) {
-    if (text.length() <= DESCRIPTION_MAX) {
+    return clip(text, DESCRIPTION_MAX);
+  }
+
+  /** At most {@code max} characters, cut at a word when one ends past half of it. */
+  static String clip(String text, int max) {
+    if (text.length() <= max) {
       return text;
     }
-    int cut = text.lastIndexOf(' ', DESCRIPTION_MAX - 1);
-    return text.substring(0, cut > 80 ? cut : DESCRIPTION_MAX - 1).strip() + "\u2026";
+    int cut = text.lastIndexOf(' ', max - 1);
+    return text.substring(0, cut > max / 2 ? cut : max - 1).strip() + "\u2026";
   }
 
   private static String blankToNull(String text) {

@@ -26,7 +26,8 @@ import org.xml.sax.SAXParseException;
  * Every page type the site serves passes the Nu HTML Checker (the validator behind
  * validator.w3.org/nu, run in process from its Maven Central jar, schemas included, offline) with
  * zero errors: home (with articles and empty), archive day, tag first page and month, article
- * with and without a hero image and with a nanosecond publication time, contact, the thank-you
+ * with and without a hero image and with a nanosecond publication time, contact, about,
+ * privacy (default and configured), the thank-you
  * and subscription result pages, a subscription page with its token form and one asking for an
  * email address, and 404.
  */
@@ -86,6 +87,12 @@ class SiteHtmlValidityTest {
         pages.put(file.key(), file.text());
       }
     }
+    for (SiteFile file : new SiteRenderer(new SiteConfig("https://news.example.com", "Newsroom",
+        "We cover the city.\n\nSince 2020.", "privacy@news.example.com", 30)).fixedPages()) {
+      if (file.key().equals("about/index.html") || file.key().equals("privacy/index.html")) {
+        pages.put(file.key() + ", configured", file.text());
+      }
+    }
     pages.put("subscription confirm (token form)", LAYOUT.message(new MessagePage(
         "/api/subscriptions/confirm", "Confirm your subscription", "One click confirms it.",
         "Confirm your subscription", List.of("Press the button to confirm."),
@@ -106,7 +113,7 @@ class SiteHtmlValidityTest {
       }
     }
 
-    assertThat(pages).hasSizeGreaterThanOrEqualTo(16);
+    assertThat(pages).hasSizeGreaterThanOrEqualTo(20);
     assertThat(found).as("Nu HTML Checker errors by page").isEmpty();
   }
 

@@ -196,7 +196,7 @@ class SiteRendererTest {
     assertThat(xml(day).getElementsByTagName("loc").getLength()).isEqualTo(1);
     assertThat(day.text()).contains(
         "<loc>https://news.example.com/articles/" + seed.slug() + "/</loc>");
-    assertThat(xml(pages).getElementsByTagName("loc").getLength()).isEqualTo(4);
+    assertThat(xml(pages).getElementsByTagName("loc").getLength()).isEqualTo(6);
     assertThat(pages.text()).contains("<loc>https://news.example.com/tags/middle-east/</loc>");
     assertThat(index.key()).isEqualTo("sitemap.xml");
     assertThat(xml(index).getElementsByTagName("sitemap").getLength()).isEqualTo(2);
