@@ -15,7 +15,7 @@ import java.util.Optional;
 public enum RedrivePlan {
 
   /** Outbox stream pointers: the unsent outbox messages go to the mail sender again. */
-  MAIL("mail", "MailDeadLetterQueue", "MailSenderFunction") {
+  MAIL("mail", "MailDeadLetterQueue", "MailSenderFunction", "MailSenderFunction") {
     @Override
     Redriver.Outcome run(Redriver redriver, Targets targets) {
       return redriver.once(new MailResend(targets.unsentMail(), targets.functions(),
@@ -23,14 +23,15 @@ public enum RedrivePlan {
     }
   },
   /** SNS events (bounces, complaints); a repeat is a no-op per feedback id. */
-  MAIL_FEEDBACK("mail-feedback", "MailFeedbackDeadLetterQueue", "MailFeedbackFunction") {
+  MAIL_FEEDBACK("mail-feedback", "MailFeedbackDeadLetterQueue", "MailFeedbackFunction",
+      "MailFeedbackFunction") {
     @Override
     Redriver.Outcome run(Redriver redriver, Targets targets) {
       return redriver.each(body -> targets.functions().invokeAsync(targets.function(), body));
     }
   },
   /** Articles stream pointers: one rebuild renders every page from the table. */
-  SITE("site", "SiteDeadLetterQueue", "SiteRebuildFunction") {
+  SITE("site", "SiteDeadLetterQueue", "SitePublisherFunction", "SiteRebuildFunction") {
     @Override
     Redriver.Outcome run(Redriver redriver, Targets targets) {
       return redriver.once(() -> targets.functions().invoke(targets.function(),
@@ -41,14 +42,14 @@ public enum RedrivePlan {
    * Failed minute sweeps. Nothing to replay: a job that failed stays due and the next minute's
    * sweep runs it, so the messages are only read and deleted.
    */
-  SCHEDULE("schedule", "ScheduleDeadLetterQueue", null) {
+  SCHEDULE("schedule", "ScheduleDeadLetterQueue", "SweepDueJobsFunction", null) {
     @Override
     Redriver.Outcome run(Redriver redriver, Targets targets) {
       return redriver.once(() -> { });
     }
   },
   /** S3 upload events in Lambda's invocation records; the processor's claim makes a repeat safe. */
-  IMAGES("images", "ImagesDeadLetterQueue", "ProcessImageFunction") {
+  IMAGES("images", "ImagesDeadLetterQueue", "ProcessImageFunction", "ProcessImageFunction") {
     @Override
     Redriver.Outcome run(Redriver redriver, Targets targets) {
       return redriver.each(body -> targets.functions().invokeAsync(targets.function(),
@@ -56,14 +57,16 @@ public enum RedrivePlan {
     }
   },
   /** Campaign steps, moved back to CampaignJobsQueue. */
-  CAMPAIGN_JOBS("campaign-jobs", "CampaignJobsDeadLetterQueue", "CampaignJobsQueue") {
+  CAMPAIGN_JOBS("campaign-jobs", "CampaignJobsDeadLetterQueue", "CampaignJobsQueue",
+      "CampaignJobsQueue") {
     @Override
     Redriver.Outcome run(Redriver redriver, Targets targets) {
       return redriver.each(targets.queue()::send);
     }
   },
   /** Send batches, moved back to CampaignSendsQueue; recipient claims keep each send single. */
-  CAMPAIGN_SENDS("campaign-sends", "CampaignSendsDeadLetterQueue", "CampaignSendsQueue") {
+  CAMPAIGN_SENDS("campaign-sends", "CampaignSendsDeadLetterQueue", "CampaignSendsQueue",
+      "CampaignSendsQueue") {
     @Override
     Redriver.Outcome run(Redriver redriver, Targets targets) {
       return redriver.each(targets.queue()::send);
@@ -71,7 +74,7 @@ public enum RedrivePlan {
   },
   /** SNS events counted on campaigns; a repeat is a no-op per feedback id. */
   CAMPAIGN_FEEDBACK("campaign-feedback", "CampaignFeedbackDeadLetterQueue",
-      "CampaignFeedbackFunction") {
+      "CampaignFeedbackFunction", "CampaignFeedbackFunction") {
     @Override
     Redriver.Outcome run(Redriver redriver, Targets targets) {
       return redriver.each(body -> targets.functions().invokeAsync(targets.function(), body));
@@ -87,11 +90,13 @@ public enum RedrivePlan {
 
   private final String command;
   private final String deadLetterQueue;
+  private final String source;
   private final String target;
 
-  RedrivePlan(String command, String deadLetterQueue, String target) {
+  RedrivePlan(String command, String deadLetterQueue, String source, String target) {
     this.command = command;
     this.deadLetterQueue = deadLetterQueue;
+    this.source = source;
     this.target = target;
   }
 
@@ -109,6 +114,11 @@ public enum RedrivePlan {
   /** The queue's logical id in template.yaml. */
   public String deadLetterQueue() {
     return deadLetterQueue;
+  }
+
+  /** The logical id of the queue or function whose failures land in the queue. */
+  public String source() {
+    return source;
   }
 
   /** The logical id of the queue or function the work goes back to; empty for none. */
