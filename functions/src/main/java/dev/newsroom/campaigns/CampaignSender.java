@@ -174,9 +174,10 @@ public final class CampaignSender {
       // One line per batch: the template's metric filters turn it into the failed-ratio and
       // throttling alarms.
       Log.info("campaign.batch-sent", Map.of("campaignId", campaignId, "sent", tally.sent(),
-          "failed", tally.failed().values().stream().mapToLong(Long::longValue).sum(),
-          "skipped", tally.skipped().values().stream().mapToLong(Long::longValue).sum(),
+          "failed", CampaignMetrics.sum(tally.failed()),
+          "skipped", CampaignMetrics.sum(tally.skipped()),
           "uncertain", tally.uncertain(), "throttled", throttled ? 1 : 0));
+      CampaignMetrics.batch(tally, throttled);
       if (!tally.isEmpty()) {
         repository.count(campaignId, attemptId, tally)
             .ifPresent(c -> CampaignProgress.finishIfComplete(repository, c, clock.now()));

@@ -19,7 +19,17 @@ public enum Metric {
   CONTACT_MESSAGES("ContactMessages"),
   PUBLISH_RUNS("PublishRuns"),
   PAGES_WRITTEN("PagesWritten"),
-  COLD_STARTS("ColdStarts");
+  COLD_STARTS("ColdStarts"),
+  // campaign progress (issue 17), per send batch: campaigns.CampaignMetrics
+  CAMPAIGN_EMAILS_SENT("CampaignEmailsSent"),
+  /** Refused for good (an SES rejection, an unrenderable message); the recipient is failed. */
+  CAMPAIGN_EMAILS_FAILED("CampaignEmailsFailed"),
+  /** Left out at send time (unsubscribed, suppressed, erased, no longer following), by reason. */
+  CAMPAIGN_RECIPIENTS_SKIPPED("CampaignRecipientsSkipped"),
+  /** May or may not have gone out (no answer from SES, a claim whose lease ran out). */
+  CAMPAIGN_RECIPIENTS_UNCERTAIN("CampaignRecipientsUncertain"),
+  /** Batches that SES throttled and that were queued again with a back-off. */
+  CAMPAIGN_SENDS_THROTTLED("CampaignSendsThrottled");
 
   private final String cloudWatchName;
 
