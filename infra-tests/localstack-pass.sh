@@ -35,7 +35,7 @@ mkdir -p infra-tests/target
 # Loopback only, offline, and no Docker: the settings docs/localstack.md explains one by one.
 GATEWAY_LISTEN="127.0.0.1:$port" GATEWAY_SERVER=hypercorn LOCALSTACK_HOST="127.0.0.1:$port" \
   OVERRIDE_IN_DOCKER=0 SQS_ENDPOINT_STRATEGY=path DNS_ADDRESS=0 DISABLE_EVENTS=1 \
-  SKIP_SSL_CERT_DOWNLOAD=1 S3_SKIP_SIGNATURE_VALIDATION=0 FILESYSTEM_ROOT="$state" \
+  SKIP_SSL_CERT_DOWNLOAD=1 FILESYSTEM_ROOT="$state" \
   SERVICES=s3,sqs,sns,secretsmanager,scheduler,cloudformation,iam,sts \
   .venv-localstack/bin/python -m localstack.runtime.main >"$log" 2>&1 &
 pid=$!
@@ -57,8 +57,8 @@ echo "LocalStack $(curl -fsS "$endpoint/_localstack/health" | sed -E 's/.*"versi
 # touch only DynamoDB and SES, which the first pass covers).
 export AWS_ENDPOINT_URL_S3="$endpoint" AWS_ENDPOINT_URL_SQS="$endpoint" \
   AWS_ENDPOINT_URL_SNS="$endpoint" AWS_ENDPOINT_URL_SECRETS_MANAGER="$endpoint" \
-  AWS_ENDPOINT_URL_SCHEDULER="$endpoint" NEWSROOM_SIGNING_S3="$endpoint"
+  AWS_ENDPOINT_URL_SCHEDULER="$endpoint"
 ./mvnw -B -Plocalstack -pl infra-tests -am verify \
   -Dtest='SiteFaultsTest,PublishFaultsTest,MailFaultsTest,TokensTest' \
-  -Dit.test='SubscriptionsIT,ReplayEventsIT,EditorFlowIT,ContactIT,ImagesIT' \
+  -Dit.test='SubscriptionsIT,ReplayEventsIT,EditorFlowIT,ContactIT' \
   -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false "$@"
