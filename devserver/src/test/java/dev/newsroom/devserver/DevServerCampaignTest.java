@@ -75,6 +75,14 @@ class DevServerCampaignTest {
     assertThat(newsletters(ONE_TAG)).isEmpty();
     assertThat(get("/_outbox").body()).contains(TITLE);
 
+    // and an editor's test send reaches the editor, marked, and counts nothing
+    HttpResponse<String> test = admin("POST", "/api/admin/campaigns/" + campaign + "/test",
+        "{\"to\":[\"editor@example.org\"]}");
+    assertThat(test.statusCode()).as(test.body()).isEqualTo(200);
+    assertThat(await("editor@example.org", "[Test] " + TITLE).headers())
+        .doesNotContainKey("List-Unsubscribe");
+    assertThat(awaitDone(campaign).at("/stats/sent").asLong()).isEqualTo(2);
+
     // and publishing again (a repeated request) sends nothing more
     assertThat(admin("POST", "/api/admin/articles/" + slug + "/publish", "{\"newsletter\":true}")
         .statusCode()).isEqualTo(200);

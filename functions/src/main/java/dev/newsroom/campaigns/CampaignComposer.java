@@ -10,10 +10,9 @@ public interface CampaignComposer {
 
   Preview preview(CampaignContent content);
 
-  /**
-   * The email for one subscriber, with its personal unsubscribe and preferences links.
-   *
-   * @param test true for an editor's test send: marked as a test
-   */
-  EmailMessage compose(CampaignContent content, String subscriberId, String email, boolean test);
+  /** The email for one subscriber, with its personal unsubscribe and preferences links. */
+  EmailMessage compose(CampaignContent content, String subscriberId, String email);
+
+  /** An editor's test send: marked as a test, with no personal links (the editor subscribes to nothing). */
+  EmailMessage composeTest(CampaignContent content, String email);
 }

@@ -148,7 +148,7 @@ public final class CampaignService {
     CampaignContent content = content(id);
     List<TestResult> results = new ArrayList<>();
     for (EmailAddress address : parsed.values()) {
-      EmailMessage message = composer.compose(content, "test", address.value(), true);
+      EmailMessage message = composer.composeTest(content, address.value());
       CampaignMailer.Result result = mailer.send(message, campaign.id(), "test");
       results.add(new TestResult(address.value(), switch (result.outcome()) {
         case SENT -> "sent";

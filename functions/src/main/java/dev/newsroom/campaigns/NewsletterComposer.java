@@ -26,9 +26,13 @@ public final class NewsletterComposer implements CampaignComposer {
   }
 
   @Override
-  public EmailMessage compose(CampaignContent content, String subscriberId, String email,
-      boolean test) {
-    return renderer.render(convert(content), subscriberId, email, test);
+  public EmailMessage compose(CampaignContent content, String subscriberId, String email) {
+    return renderer.render(convert(content), subscriberId, email);
+  }
+
+  @Override
+  public EmailMessage composeTest(CampaignContent content, String email) {
+    return renderer.renderTest(convert(content), email);
   }
 
   private NewsletterContent convert(CampaignContent content) {

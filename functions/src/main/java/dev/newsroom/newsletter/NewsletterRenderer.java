@@ -43,6 +43,8 @@ public final class NewsletterRenderer {
       + "x".repeat(22);
   private static final NewsletterLayout.Links PREVIEW_LINKS =
       new NewsletterLayout.Links("#preferences", "#unsubscribe");
+  private static final NewsletterLayout.Links PLACEHOLDER_LINKS = new NewsletterLayout.Links(
+      "(your own link in each email)", "(your own link in each email)");
 
   private final String siteUrl;
   private final SubscriptionLinks links;
@@ -104,27 +106,32 @@ public final class NewsletterRenderer {
   public RenderedNewsletter preview(NewsletterContent content) {
     Prepared p = prepared(content);
     return new RenderedNewsletter(p.subject(), p.html(false, layout.footer(PREVIEW_LINKS)),
-        p.text(false, layout.footerText(new NewsletterLayout.Links(
-            "(your own link in each email)", "(your own link in each email)"))));
+        p.text(false, layout.footerText(PLACEHOLDER_LINKS)));
   }
 
-  /**
-   * One recipient's email.
-   *
-   * @param test a test send to an editor: marked as such in the subject and the body, and of
-   *     kind {@link #TEST_KIND} so that it is never counted with the campaign's sends
-   */
-  public EmailMessage render(NewsletterContent content, String subscriberId, String email,
-      boolean test) {
+  /** One subscriber's email, with their own preferences and one-click unsubscribe links. */
+  public EmailMessage render(NewsletterContent content, String subscriberId, String email) {
     Prepared p = prepared(content);
     String unsubscribe = links.unsubscribe(subscriberId);
     NewsletterLayout.Links personal = new NewsletterLayout.Links(
         links.preferences(subscriberId, clock.now()), unsubscribe);
-    return new EmailMessage(test ? TEST_KIND : KIND, email, null,
-        test ? TEST_PREFIX + p.subject() : p.subject(),
-        p.text(test, layout.footerText(personal)), p.html(test, layout.footer(personal)),
+    return new EmailMessage(KIND, email, null, p.subject(),
+        p.text(false, layout.footerText(personal)), p.html(false, layout.footer(personal)),
         Map.of("List-Unsubscribe", "<" + unsubscribe + ">",
             "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
+  }
+
+  /**
+   * An editor's test send: marked as a test in the subject and the body, and of kind
+   * {@link #TEST_KIND} so that it is never counted with the campaign's sends. The editor is not
+   * a subscriber, so the footer shows the preview's placeholders and there is no
+   * List-Unsubscribe header: a signed link would name no one.
+   */
+  public EmailMessage renderTest(NewsletterContent content, String email) {
+    Prepared p = prepared(content);
+    return new EmailMessage(TEST_KIND, email, null, TEST_PREFIX + p.subject(),
+        p.text(true, layout.footerText(PLACEHOLDER_LINKS)),
+        p.html(true, layout.footer(PREVIEW_LINKS)), Map.of());
   }
 
   private Prepared prepared(NewsletterContent content) {

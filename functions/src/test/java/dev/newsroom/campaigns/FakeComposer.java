@@ -13,10 +13,14 @@ final class FakeComposer implements CampaignComposer {
   }
 
   @Override
-  public EmailMessage compose(CampaignContent content, String subscriberId, String email,
-      boolean test) {
-    return new EmailMessage(test ? "newsletter-test" : "newsletter", email, null,
-        (test ? "[Test] " : "") + content.subject(), "text for " + subscriberId,
-        "<p>html for " + subscriberId + "</p>", Map.of());
+  public EmailMessage compose(CampaignContent content, String subscriberId, String email) {
+    return new EmailMessage("newsletter", email, null, content.subject(),
+        "text for " + subscriberId, "<p>html for " + subscriberId + "</p>", Map.of());
+  }
+
+  @Override
+  public EmailMessage composeTest(CampaignContent content, String email) {
+    return new EmailMessage("newsletter-test", email, null, "[Test] " + content.subject(),
+        "test text", "<p>test html</p>", Map.of());
   }
 }

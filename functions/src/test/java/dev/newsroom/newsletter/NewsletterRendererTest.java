@@ -62,7 +62,7 @@ class NewsletterRendererTest {
 
   @Test
   void render_whenSubscriber_isANewsletterToThemWithBothPartsAndTheArticleLink() {
-    EmailMessage mail = renderer.render(single("<p>First paragraph.</p>"), ID, EMAIL, false);
+    EmailMessage mail = renderer.render(single("<p>First paragraph.</p>"), ID, EMAIL);
 
     assertThat(mail.kind()).isEqualTo("newsletter");
     assertThat(mail.to()).isEqualTo(EMAIL);
@@ -76,7 +76,7 @@ class NewsletterRendererTest {
 
   @Test
   void render_carriesTheRfc8058HeadersWithThePersonalUnsubscribeLink() {
-    EmailMessage mail = renderer.render(single("<p>x</p>"), ID, EMAIL, false);
+    EmailMessage mail = renderer.render(single("<p>x</p>"), ID, EMAIL);
 
     assertThat(mail.headers()).containsEntry("List-Unsubscribe-Post",
         "List-Unsubscribe=One-Click");
@@ -92,7 +92,7 @@ class NewsletterRendererTest {
 
   @Test
   void render_preferencesLinkIsSignedForThatPurposeOnlyAndExpiresAfterAYear() {
-    EmailMessage mail = renderer.render(single("<p>x</p>"), ID, EMAIL, false);
+    EmailMessage mail = renderer.render(single("<p>x</p>"), ID, EMAIL);
 
     String token = link(mail.html(), "/api/subscriptions/preferences");
     assertThat(link(mail.text(), "/api/subscriptions/preferences")).isEqualTo(token);
@@ -109,8 +109,8 @@ class NewsletterRendererTest {
   }
 
   @Test
-  void render_whenTestSend_isMarkedInKindSubjectAndBody() {
-    EmailMessage mail = renderer.render(single("<p>x</p>"), ID, EMAIL, true);
+  void renderTest_always_isMarkedInKindSubjectAndBody() {
+    EmailMessage mail = renderer.renderTest(single("<p>x</p>"), EMAIL);
 
     assertThat(mail.kind()).isEqualTo("newsletter-test");
     assertThat(mail.subject()).isEqualTo("[Test] The subject");
@@ -118,11 +118,20 @@ class NewsletterRendererTest {
     assertThat(mail.text()).startsWith("[TEST SEND:");
   }
 
+  @Test
+  void renderTest_always_carriesNoSignedLinkAndNoListUnsubscribe() {
+    EmailMessage mail = renderer.renderTest(single("<p>x</p>"), EMAIL);
+
+    assertThat(mail.headers()).isEmpty();
+    assertThat(mail.html()).doesNotContain("token=");
+    assertThat(mail.text()).doesNotContain("token=").contains("(your own link in each email)");
+  }
+
   // ---------------------------------------------------------------- HTML that clients read
 
   @Test
   void render_parsesAsHtmlWithThePreheaderAsTheFirstTextAndNoStyleElement() {
-    EmailMessage mail = renderer.render(single("<p>Body text.</p>"), ID, EMAIL, false);
+    EmailMessage mail = renderer.render(single("<p>Body text.</p>"), ID, EMAIL);
 
     Document doc = Jsoup.parse(mail.html());
     assertThat(doc.title()).isEqualTo("The subject");
@@ -154,7 +163,7 @@ class NewsletterRendererTest {
         List.of(new NewsletterArticle("slug", "Title " + evil, "Summary " + evil, null,
             "https://img.example.com/a.jpg", "Alt " + evil, "<p>ok</p>")));
 
-    EmailMessage mail = named.render(content, ID, EMAIL, false);
+    EmailMessage mail = named.render(content, ID, EMAIL);
 
     Document doc = Jsoup.parse(mail.html());
     assertThat(doc.select("script")).isEmpty();
@@ -178,7 +187,7 @@ class NewsletterRendererTest {
         new NewsletterArticle("a", "T", "S", null, "http://img.example.com/hero.jpg", "", body),
         new NewsletterArticle("b", "T", "S", null, "/hero.jpg", "", null)));
 
-    EmailMessage mail = renderer.render(content, ID, EMAIL, false);
+    EmailMessage mail = renderer.render(content, ID, EMAIL);
 
     List<String> sources = Jsoup.parse(mail.html()).select("img").eachAttr("src");
     assertThat(Jsoup.parse(mail.html()).select("img")).hasSize(1);
@@ -193,7 +202,7 @@ class NewsletterRendererTest {
         + "<a href=\"https://example.org/\" onclick=\"x()\">there</a>"
         + " <a href=\"javascript:alert(1)\">bad</a></p><iframe src=\"https://e.com\"></iframe>";
 
-    Document doc = Jsoup.parse(renderer.render(single(body), ID, EMAIL, false).html());
+    Document doc = Jsoup.parse(renderer.render(single(body), ID, EMAIL).html());
 
     Element img = doc.select("img[src=https://img.example.com/wide.png]").first();
     assertThat(img.attr("width")).isEqualTo("544");
@@ -213,7 +222,7 @@ class NewsletterRendererTest {
       body.append("<p>Paragraph ").append(i).append(" of a very long article, with words.</p>");
     }
 
-    EmailMessage mail = renderer.render(single(body.toString()), ID, EMAIL, false);
+    EmailMessage mail = renderer.render(single(body.toString()), ID, EMAIL);
 
     assertThat(bytes(mail.html())).isLessThanOrEqualTo(NewsletterRenderer.MAX_HTML_BYTES);
     Document doc = Jsoup.parse(mail.html());
@@ -236,7 +245,7 @@ class NewsletterRendererTest {
   @Test
   void render_whenTheBodyFits_showsItWholeWithoutACut() {
     EmailMessage mail = renderer.render(single("<p>Short.</p><h2>Part</h2><p>End.</p>"), ID,
-        EMAIL, false);
+        EMAIL);
 
     assertThat(mail.html()).doesNotContain("Continue reading").contains("Read on the site");
     assertThat(mail.text()).contains("Short.", "Part", "End.");
@@ -251,7 +260,7 @@ class NewsletterRendererTest {
     }
 
     EmailMessage mail = renderer.render(new NewsletterContent("Digest", "P", articles), ID,
-        EMAIL, true);
+        EMAIL);
 
     assertThat(bytes(mail.html())).isLessThanOrEqualTo(NewsletterRenderer.MAX_HTML_BYTES);
     int shown = Jsoup.parse(mail.html()).select("h2").size();
@@ -269,7 +278,7 @@ class NewsletterRendererTest {
     NewsletterContent content = single(body.toString());
 
     RenderedNewsletter preview = renderer.preview(content);
-    EmailMessage mail = renderer.render(content, ID, EMAIL, false);
+    EmailMessage mail = renderer.render(content, ID, EMAIL);
 
     assertThat(Jsoup.parse(preview.html()).select("p").eachText())
         .containsExactlyElementsOf(Jsoup.parse(mail.html()).select("p").eachText().stream()
@@ -298,7 +307,7 @@ class NewsletterRendererTest {
         + "<ul><li>One</li><li>Two</li></ul><pre>  code\n    indented</pre>"
         + "<p><img src=\"https://img.example.com/c.png\" alt=\"A chart\"></p>";
 
-    String text = renderer.render(single(body), ID, EMAIL, false).text();
+    String text = renderer.render(single(body), ID, EMAIL).text();
 
     assertThat(text).contains("See the report (https://example.org/report).", "- One\n- Two",
         "  code\n    indented", "[A chart]");
@@ -315,7 +324,7 @@ class NewsletterRendererTest {
           .isInstanceOf(ValidationException.class)
           .hasFieldOrPropertyWithValue("field", "subject");
       assertThatThrownBy(() -> renderer.render(new NewsletterContent(bad, "p",
-          List.of(article("a", null))), ID, EMAIL, false)).as(bad)
+          List.of(article("a", null))), ID, EMAIL)).as(bad)
           .isInstanceOf(ValidationException.class);
     }
     assertThat(NewsletterRenderer.requireSubject("  Caf\u00e9 \uD83D\uDCF0 news ")).isEqualTo(
@@ -331,7 +340,7 @@ class NewsletterRendererTest {
     }
     // the dev server's own origin works
     assertThat(new NewsletterRenderer("http://127.0.0.1:8080/", "N", signer, clock)
-        .render(single("<p>x</p>"), ID, EMAIL, false).headers().get("List-Unsubscribe"))
+        .render(single("<p>x</p>"), ID, EMAIL).headers().get("List-Unsubscribe"))
         .startsWith("<http://127.0.0.1:8080/api/subscriptions/unsubscribe?token=");
   }
 
