@@ -154,7 +154,10 @@ public final class DynamoDbArticleRepository implements ArticleRepository {
     return query(STATUS_INDEX, "status", status.wire(), "statusKey", limit, afterKey);
   }
 
-  /** Asks for one item more than the page, so the last page never carries a cursor. */
+  /**
+   * Asks for one item more than the page, so the last page never carries a cursor, and asks
+   * again while DynamoDB cut its answer short (1 MB at most), so a page is never short.
+   */
   private Page<ArticleSummary> query(String index, String partition, String value, String sort,
       int limit, String afterKey) {
     Map<String, AttributeValue> values = new HashMap<>();
@@ -164,28 +167,29 @@ public final class DynamoDbArticleRepository implements ArticleRepository {
       condition += " AND #s < :after";
       values.put(":after", AttributeValue.fromS(afterKey));
     }
-    QueryRequest request = QueryRequest.builder()
+    QueryRequest.Builder request = QueryRequest.builder()
         .tableName(table)
         .indexName(index)
         .keyConditionExpression(condition)
         .expressionAttributeNames(afterKey == null ? Map.of("#p", partition)
             : Map.of("#p", partition, "#s", sort))
         .expressionAttributeValues(values)
-        .scanIndexForward(false)
-        .limit(limit + 1)
-        .build();
+        .scanIndexForward(false);
     try {
-      QueryResponse response = dynamoDb.query(request);
       List<ArticleSummary> items = new ArrayList<>();
-      String next = null;
-      for (Map<String, AttributeValue> item : response.items()) {
-        if (items.size() == limit) {
-          next = sortKey(items.get(limit - 1), sort);
-          break;
-        }
-        items.add(ArticleItems.summary(item));
+      Map<String, AttributeValue> start = null;
+      do {
+        QueryResponse response = dynamoDb.query(request.limit(limit + 1 - items.size())
+            .exclusiveStartKey(start).build());
+        response.items().forEach(item -> items.add(ArticleItems.summary(item)));
+        start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+            ? response.lastEvaluatedKey() : null;
+      } while (start != null && items.size() <= limit);
+      if (items.size() <= limit) {
+        return new Page<>(items, null);
       }
-      return new Page<>(items, next);
+      List<ArticleSummary> page = List.copyOf(items.subList(0, limit));
+      return new Page<>(page, sortKey(page.get(limit - 1), sort));
     } catch (SdkException e) {
       throw AwsErrors.translate(e);
     }

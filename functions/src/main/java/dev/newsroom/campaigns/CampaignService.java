@@ -263,10 +263,16 @@ public final class CampaignService {
     return resumed;
   }
 
-  /** The recipients not yet sent to are skipped; a send in flight completes. */
+  /**
+   * The recipients not yet sent to are skipped; a send in flight completes. Idempotent: a
+   * cancelled campaign answers as it is.
+   */
   public Campaign cancel(String id) {
     Campaign campaign = find(id);
-    Campaign cancelled = saveOrConflict(campaign.cancel(clock.now()));
+    // Cancelling again queues the sweep again: the first cancel's may not have reached the queue
+    // (503), and a sweep only settles what is still pending.
+    Campaign cancelled = campaign.state() == CampaignState.CANCELLED ? campaign
+        : saveOrConflict(campaign.cancel(clock.now()));
     // Until expansion ends, the expander owns the sweep: it starts it after its last page, so
     // that no recipient is written behind the sweep.
     if (campaign.expansion().done() || !campaign.startQueued()) {

@@ -99,6 +99,24 @@ public abstract class ArticleRepositoryContract {
   }
 
   @Test
+  void listPublished_whenThePageOutgrowsOneStoreResponse_stillFillsItAndGivesACursor() {
+    // DynamoDB answers a query with at most 1 MB: 120 listings of about 9 KB need two answers.
+    String summary = "s".repeat(9_000);
+    for (int i = 0; i < 120; i++) {
+      Article a = article("big" + i, 1, ArticleStatus.PUBLISHED, at(i));
+      repository.save(new Article(a.slug(), a.title(), summary, a.bodyHtml(), a.author(),
+          a.tags(), null, null, a.status(), a.publishedAt(), a.updatedAt(), a.editorId(),
+          a.version()), null);
+    }
+
+    Page<ArticleSummary> first = repository.listPublished(tag(), 119, null);
+
+    assertThat(first.items()).hasSize(119);
+    assertThat(first.nextCursor()).isNotNull();
+    assertThat(repository.listPublished(tag(), 119, first.nextCursor()).items()).hasSize(1);
+  }
+
+  @Test
   void listPublished_whenUnpublished_leavesTheArticleOutOfItsTagListing() {
     Article published = article("withdrawn", 1, ArticleStatus.PUBLISHED, at(1));
     repository.save(published, null);

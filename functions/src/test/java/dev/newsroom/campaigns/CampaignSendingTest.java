@@ -1,9 +1,11 @@
 package dev.newsroom.campaigns;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.newsroom.campaigns.CampaignMailer.Outcome;
 import dev.newsroom.campaigns.CampaignMailer.Result;
+import dev.newsroom.shared.UnavailableException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -195,6 +197,30 @@ class CampaignSendingTest {
     Campaign done = assertAccounted(campaign.id(), 100);
     assertThat(done.state()).isEqualTo(CampaignState.CANCELLED);
     assertThat(done.counts().sent()).isEqualTo(p.mailer.delivered.size()).isLessThan(100);
+    assertThat(done.counts().skippedReasons().get("cancelled"))
+        .isEqualTo(100 - done.counts().sent());
+  }
+
+  @Test
+  void cancel_whenItsSweepDidNotReachTheQueue_isCompletedByCancellingAgain() {
+    Campaign campaign = articleCampaign(100);
+    p.mailer.beforeSend = m -> {
+      if (p.mailer.delivered.size() == 10) {
+        p.service.pause(campaign.id());
+      }
+    };
+    p.service.start(campaign.id(), null);
+    p.drain();
+    p.queue.failing = true;
+    assertThatThrownBy(() -> p.service.cancel(campaign.id()))
+        .isInstanceOf(UnavailableException.class);
+    p.queue.failing = false;
+
+    p.service.cancel(campaign.id());
+    p.drain();
+
+    Campaign done = assertAccounted(campaign.id(), 100);
+    assertThat(done.state()).isEqualTo(CampaignState.CANCELLED);
     assertThat(done.counts().skippedReasons().get("cancelled"))
         .isEqualTo(100 - done.counts().sent());
   }

@@ -11,19 +11,24 @@ import dev.newsroom.shared.Hashing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.PurgeQueueInProgressException;
 
 /**
- * Once per test JVM: points the SDK at DynamoDB Local, S3Mock and moto (for Secrets Manager),
+ * Once per test JVM: points the SDK at DynamoDB Local, S3Mock and moto (Secrets Manager, SQS),
  * started here on 127.0.0.1 and free ports and stopped when the run ends, or at the endpoints in
  * {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_DYNAMODB} / {@code AWS_ENDPOINT_URL_S3} /
- * {@code AWS_ENDPOINT_URL_SECRETS_MANAGER} when set (LocalStack), in which case no local server
- * starts. Then it gives the handlers the environment template.yaml gives them and creates the
- * template's tables under their logical ids, the site bucket and the subscription link key, as
+ * {@code AWS_ENDPOINT_URL_SECRETS_MANAGER} / {@code AWS_ENDPOINT_URL_SQS} when set (LocalStack), in
+ * which case no local server starts. Then it gives the handlers the environment template.yaml
+ * gives them and creates the template's tables under their logical ids, its queues, the site
+ * bucket and the subscription link key, as
  * a deploy (or the dev server) does.
  */
 public final class LocalCloud implements BeforeAllCallback {
@@ -80,9 +85,14 @@ public final class LocalCloud implements BeforeAllCallback {
             SITE_BUCKET + "," + MEDIA_BUCKET);
         System.setProperty("aws.endpointUrlS3", s3.endpoint());
       }
-      if (endpoint("SECRETS_MANAGER").isEmpty()) {
+      if (endpoint("SECRETS_MANAGER").isEmpty() || endpoint("SQS").isEmpty()) {
         moto = MotoServer.start();
+      }
+      if (endpoint("SECRETS_MANAGER").isEmpty()) {
         System.setProperty("aws.endpointUrlSecretsManager", moto.endpoint());
+      }
+      if (endpoint("SQS").isEmpty()) {
+        System.setProperty("aws.endpointUrlSqs", moto.endpoint());
       }
       // Emulators take any static pair; real credentials in the environment still win.
       if (Env.optional("AWS_ACCESS_KEY_ID").isEmpty()) {
@@ -100,6 +110,7 @@ public final class LocalCloud implements BeforeAllCallback {
         createBucket();
       }
       createLinkKey();
+      createQueues(template);
       return new Servers(dynamoDb, s3, moto);
     } catch (Exception e) {
       throw new IllegalStateException("could not set up the local cloud", e);
@@ -116,6 +127,34 @@ public final class LocalCloud implements BeforeAllCallback {
       AwsClients.s3().createBucket(r -> r.bucket(MEDIA_BUCKET));
     } catch (BucketAlreadyOwnedByYouException alreadyThere) {
       // a previous run made it
+    }
+  }
+
+  /**
+   * The template's queues, empty. A function names its queue by URL ({@code !Ref} of the queue,
+   * which applyEnvironment leaves as the logical id): it gets the URL of the queue made here.
+   */
+  private static void createQueues(SamTemplate template) {
+    try (SqsClient sqs = SqsClient.builder().region(AwsClients.region())
+        .credentialsProvider(AwsClients.credentials()).httpClient(AwsClients.httpClient())
+        .build()) {
+      Map<String, String> urls = new HashMap<>();
+      for (String queue : template.resourcesOfType("AWS::SQS::Queue").keySet()) {
+        String url = sqs.createQueue(r -> r.queueName(queue)).queueUrl();
+        try {
+          sqs.purgeQueue(r -> r.queueUrl(url));
+        } catch (PurgeQueueInProgressException anotherJvmJustDidIt) {
+          // LocalStack is shared by the suite's two JVMs: the other one emptied it a moment ago
+        }
+        urls.put(queue, url);
+      }
+      for (SamTemplate.Function function : template.functions()) {
+        function.environment().forEach((name, value) -> {
+          if (urls.containsKey(value)) {
+            System.setProperty(name, urls.get(value));
+          }
+        });
+      }
     }
   }
 
