@@ -1,5 +1,10 @@
 package dev.newsroom.articles;
 
+import static dev.newsroom.config.DynamoDbAttributes.fromN;
+import static dev.newsroom.config.DynamoDbAttributes.instantOrNull;
+import static dev.newsroom.config.DynamoDbAttributes.stringOrNull;
+import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS;
+
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,19 +25,19 @@ public final class ArticleItems {
 
   static Map<String, AttributeValue> item(Article a) {
     Map<String, AttributeValue> item = summaryAttributes(ArticleSummary.of(a));
-    item.put("pk", s(a.slug()));
-    item.put("sk", s(DynamoDbArticleRepository.ARTICLE_SK));
-    item.put("bodyHtml", s(a.bodyHtml()));
-    item.put("editorId", s(a.editorId()));
-    item.put("version", AttributeValue.fromN(Long.toString(a.version())));
-    item.put("statusKey", s(a.statusKey()));
+    item.put("pk", fromS(a.slug()));
+    item.put("sk", fromS(DynamoDbArticleRepository.ARTICLE_SK));
+    item.put("bodyHtml", fromS(a.bodyHtml()));
+    item.put("editorId", fromS(a.editorId()));
+    item.put("version", fromN(a.version()));
+    item.put("statusKey", fromS(a.statusKey()));
     if (a.schedule() != null) {
-      item.put("publishAt", s(a.schedule().publishAt().toString()));
+      item.put("publishAt", fromS(a.schedule().publishAt().toString()));
       item.put("newsletter", AttributeValue.fromBool(a.schedule().newsletter()));
     }
     if (a.isPublished()) {
-      item.put("feed", s(DynamoDbArticleRepository.PUBLISHED_FEED));
-      item.put("feedKey", s(a.listingKey()));
+      item.put("feed", fromS(DynamoDbArticleRepository.PUBLISHED_FEED));
+      item.put("feedKey", fromS(a.listingKey()));
     }
     return item;
   }
@@ -41,41 +46,41 @@ public final class ArticleItems {
   static Map<String, AttributeValue> tagEntry(Article a, String tag) {
     Map<String, AttributeValue> item = summaryAttributes(ArticleSummary.of(a));
     item.remove("status");
-    item.put("pk", s(a.slug()));
-    item.put("sk", s("tag#" + tag));
-    item.put("feed", s("tag#" + tag));
-    item.put("feedKey", s(a.listingKey()));
+    item.put("pk", fromS(a.slug()));
+    item.put("sk", fromS("tag#" + tag));
+    item.put("feed", fromS("tag#" + tag));
+    item.put("feedKey", fromS(a.listingKey()));
     return item;
   }
 
   private static Map<String, AttributeValue> summaryAttributes(ArticleSummary a) {
     Map<String, AttributeValue> item = new HashMap<>();
-    item.put("slug", s(a.slug()));
-    item.put("title", s(a.title()));
-    item.put("summary", s(a.summary()));
-    item.put("author", s(a.author()));
-    item.put("tags", AttributeValue.fromL(a.tags().stream().map(ArticleItems::s).toList()));
-    item.put("status", s(a.status().wire()));
-    item.put("updatedAt", s(a.updatedAt().toString()));
+    item.put("slug", fromS(a.slug()));
+    item.put("title", fromS(a.title()));
+    item.put("summary", fromS(a.summary()));
+    item.put("author", fromS(a.author()));
+    item.put("tags", AttributeValue.fromL(a.tags().stream().map(AttributeValue::fromS).toList()));
+    item.put("status", fromS(a.status().wire()));
+    item.put("updatedAt", fromS(a.updatedAt().toString()));
     if (a.publishedAt() != null) {
-      item.put("publishedAt", s(a.publishedAt().toString()));
+      item.put("publishedAt", fromS(a.publishedAt().toString()));
     }
     if (a.heroImageUrl() != null) {
-      item.put("heroUrl", s(a.heroImageUrl()));
-      item.put("heroAlt", s(a.heroImageAlt()));
+      item.put("heroUrl", fromS(a.heroImageUrl()));
+      item.put("heroAlt", fromS(a.heroImageAlt()));
     }
     return item;
   }
 
   static Article article(Map<String, AttributeValue> item) {
     ArticleSummary s = summary(item);
-    String publishAt = text(item, "publishAt");
+    String publishAt = stringOrNull(item, "publishAt");
     AttributeValue newsletter = item.get("newsletter");
     ArticleSchedule schedule = publishAt == null ? null : new ArticleSchedule(
         Instant.parse(publishAt), newsletter != null && Boolean.TRUE.equals(newsletter.bool()));
-    return new Article(s.slug(), s.title(), s.summary(), text(item, "bodyHtml"), s.author(),
+    return new Article(s.slug(), s.title(), s.summary(), stringOrNull(item, "bodyHtml"), s.author(),
         s.tags(), s.heroImageUrl(), s.heroImageAlt(), s.status(), s.publishedAt(), s.updatedAt(),
-        text(item, "editorId"), Long.parseLong(item.get("version").n()), schedule);
+        stringOrNull(item, "editorId"), Long.parseLong(item.get("version").n()), schedule);
   }
 
   static ArticleSummary summary(Map<String, AttributeValue> item) {
@@ -83,12 +88,13 @@ public final class ArticleItems {
     List<String> tagList = tags == null ? List.of()
         : tags.l().stream().map(AttributeValue::s).toList();
     // Tag entries carry no status: they exist only while the article is published.
-    String status = item.containsKey("status") ? text(item, "status") : "published";
+    String status = item.containsKey("status") ? stringOrNull(item, "status") : "published";
     ArticleStatus parsed = ArticleStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT));
     return new ArticleSummary(
-        text(item, "slug"), text(item, "title"), text(item, "summary"), text(item, "author"),
-        tagList, text(item, "heroUrl"), text(item, "heroAlt"), parsed,
-        instant(item, "publishedAt"), instant(item, "updatedAt"),
+        stringOrNull(item, "slug"), stringOrNull(item, "title"), stringOrNull(item, "summary"),
+        stringOrNull(item, "author"), tagList, stringOrNull(item, "heroUrl"),
+        stringOrNull(item, "heroAlt"), parsed,
+        instantOrNull(item, "publishedAt"), instantOrNull(item, "updatedAt"),
         parsed == ArticleStatus.SCHEDULED ? publishAt(item) : null);
   }
 
@@ -97,8 +103,8 @@ public final class ArticleItems {
    * place), but a scheduled article's status key starts with it.
    */
   private static Instant publishAt(Map<String, AttributeValue> item) {
-    Instant stored = instant(item, "publishAt");
-    return stored != null ? stored : ListingKeys.timeOf(text(item, "statusKey"));
+    Instant stored = instantOrNull(item, "publishAt");
+    return stored != null ? stored : ListingKeys.timeOf(stringOrNull(item, "statusKey"));
   }
 
   /**
@@ -140,19 +146,5 @@ public final class ArticleItems {
         com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue value) {
       return value == null ? null : value.getS();
     }
-  }
-
-  private static String text(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item.get(name);
-    return value == null ? null : value.s();
-  }
-
-  private static Instant instant(Map<String, AttributeValue> item, String name) {
-    String value = text(item, name);
-    return value == null ? null : Instant.parse(value);
-  }
-
-  private static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
   }
 }

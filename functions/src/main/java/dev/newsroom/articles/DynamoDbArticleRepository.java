@@ -1,10 +1,12 @@
 package dev.newsroom.articles;
 
+import static dev.newsroom.config.DynamoDbAttributes.fromN;
+
 import dev.newsroom.config.AwsErrors;
+import dev.newsroom.config.DynamoDbTransactions;
 import dev.newsroom.scheduling.DynamoDbDueJobRepository;
 import dev.newsroom.shared.ConflictException;
 import dev.newsroom.shared.Page;
-import dev.newsroom.shared.UnavailableException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +20,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Articles in one DynamoDB table. The article item is {@code (pk=slug, sk="article")}. Listing
@@ -70,7 +71,7 @@ public final class DynamoDbArticleRepository implements ArticleRepository {
         .item(ArticleItems.item(article))
         .conditionExpression(previous == null ? "attribute_not_exists(pk)" : "version = :v")
         .expressionAttributeValues(previous == null ? null
-            : Map.of(":v", AttributeValue.fromN(Long.toString(previous.version())))))
+            : Map.of(":v", fromN(previous.version()))))
         .build());
     Set<String> keep = article.isPublished() ? Set.copyOf(article.tags()) : Set.of();
     if (previous != null && previous.isPublished()) {
@@ -98,7 +99,7 @@ public final class DynamoDbArticleRepository implements ArticleRepository {
     writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table)
         .key(key(stored.slug(), ARTICLE_SK))
         .conditionExpression("version = :v")
-        .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(stored.version())))))
+        .expressionAttributeValues(Map.of(":v", fromN(stored.version()))))
         .build());
     if (stored.isPublished()) {
       for (String tag : stored.tags()) {
@@ -209,18 +210,8 @@ public final class DynamoDbArticleRepository implements ArticleRepository {
   }
 
   private void transact(List<TransactWriteItem> writes) {
-    try {
-      dynamoDb.transactWriteItems(r -> r.transactItems(writes));
-    } catch (TransactionCanceledException e) {
-      boolean conditionFailed = e.cancellationReasons().stream()
-          .anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()));
-      if (conditionFailed) {
-        throw new ConflictException("The article changed meanwhile. Reload and try again.");
-      }
-      // Transaction conflicts and throttling: nothing was written, the client may retry.
-      throw new UnavailableException("The data store is busy.", e);
-    } catch (SdkException e) {
-      throw AwsErrors.translate(e);
+    if (!DynamoDbTransactions.transactWriteItems(dynamoDb, writes)) {
+      throw new ConflictException("The article changed meanwhile. Reload and try again.");
     }
   }
 

@@ -1,5 +1,9 @@
 package dev.newsroom.campaigns;
 
+import static dev.newsroom.config.DynamoDbAttributes.fromN;
+import static dev.newsroom.config.DynamoDbTransactions.transactWriteItems;
+import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS;
+
 import dev.newsroom.config.AwsErrors;
 import dev.newsroom.shared.Page;
 import dev.newsroom.shared.UnavailableException;
@@ -22,7 +26,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The campaigns table, one partition per campaign:
@@ -62,23 +65,12 @@ public final class DynamoDbCampaignRepository implements CampaignRepository {
           "This article is too large for an email.");
     }
     Map<String, AttributeValue> contentItem = new HashMap<>(key(campaign.id(), CONTENT));
-    contentItem.put("json", s(json));
-    try {
-      dynamoDb.transactWriteItems(r -> r.transactItems(
-          TransactWriteItem.builder().put(p -> p.tableName(table).item(CampaignItems.item(campaign))
-              .conditionExpression("attribute_not_exists(pk)")).build(),
-          TransactWriteItem.builder().put(p -> p.tableName(table).item(contentItem)
-              .conditionExpression("attribute_not_exists(pk)")).build()));
-      return true;
-    } catch (TransactionCanceledException e) {
-      if (e.cancellationReasons().stream()
-          .anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()))) {
-        return false;
-      }
-      throw new UnavailableException("The data store is busy.", e);
-    } catch (SdkException e) {
-      throw AwsErrors.translate(e);
-    }
+    contentItem.put("json", fromS(json));
+    return transactWriteItems(dynamoDb, List.of(
+        TransactWriteItem.builder().put(p -> p.tableName(table).item(CampaignItems.item(campaign))
+            .conditionExpression("attribute_not_exists(pk)")).build(),
+        TransactWriteItem.builder().put(p -> p.tableName(table).item(contentItem)
+            .conditionExpression("attribute_not_exists(pk)")).build()));
   }
 
   @Override
@@ -94,11 +86,11 @@ public final class DynamoDbCampaignRepository implements CampaignRepository {
   @Override
   public boolean save(Campaign next) {
     Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":state", s(next.state().wire()));
-    values.put(":updatedAt", s(next.updatedAt().toString()));
+    values.put(":state", fromS(next.state().wire()));
+    values.put(":updatedAt", fromS(next.updatedAt().toString()));
     values.put(":queued", AttributeValue.fromBool(next.startQueued()));
-    values.put(":version", n(next.version()));
-    values.put(":expected", n(next.version() - 1));
+    values.put(":version", fromN(next.version()));
+    values.put(":expected", fromN(next.version() - 1));
     StringBuilder set = new StringBuilder(
         "SET #state = :state, updatedAt = :updatedAt, startQueued = :queued, version = :version");
     List<String> remove = new ArrayList<>();
@@ -116,15 +108,15 @@ public final class DynamoDbCampaignRepository implements CampaignRepository {
       remove.add(name);
     } else {
       set.append(", ").append(name).append(" = :").append(name);
-      values.put(":" + name, s(value.toString()));
+      values.put(":" + name, fromS(value.toString()));
     }
   }
 
   @Override
   public Optional<Recipient> addRecipient(String campaignId, String subscriberId, long page) {
     Map<String, AttributeValue> item = new HashMap<>(key(campaignId, RECIPIENT + subscriberId));
-    item.put("state", s(RecipientState.PENDING.wire()));
-    item.put("page", n(page));
+    item.put("state", fromS(RecipientState.PENDING.wire()));
+    item.put("page", fromN(page));
     try {
       dynamoDb.putItem(p -> p.tableName(table).item(item)
           .conditionExpression("attribute_not_exists(pk)")
@@ -141,15 +133,15 @@ public final class DynamoDbCampaignRepository implements CampaignRepository {
   public Optional<Campaign> commitPage(String campaignId, long page, String nextCursor,
       boolean done, long added) {
     Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":page", n(page));
-    values.put(":previous", n(page - 1));
+    values.put(":page", fromN(page));
+    values.put(":previous", fromN(page - 1));
     values.put(":done", AttributeValue.fromBool(done));
-    values.put(":added", n(added));
+    values.put(":added", fromN(added));
     String expression = "SET pages = :page, expanded = :done"
         + (nextCursor == null ? "" : ", expansionCursor = :cursor") + " ADD recipients :added"
         + (nextCursor == null ? " REMOVE expansionCursor" : "");
     if (nextCursor != null) {
-      values.put(":cursor", s(nextCursor));
+      values.put(":cursor", fromS(nextCursor));
     }
     try {
       return Optional.of(CampaignItems.campaign(dynamoDb.updateItem(u -> u.tableName(table)
@@ -196,10 +188,10 @@ public final class DynamoDbCampaignRepository implements CampaignRepository {
   public Page<Recipient> recipients(String campaignId, RecipientState state, String cursor,
       int limit) {
     Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":pk", s(CampaignItems.partition(campaignId)));
-    values.put(":prefix", s(RECIPIENT));
+    values.put(":pk", fromS(CampaignItems.partition(campaignId)));
+    values.put(":prefix", fromS(RECIPIENT));
     if (state != null) {
-      values.put(":state", s(state.wire()));
+      values.put(":state", fromS(state.wire()));
     }
     try {
       QueryResponse response = dynamoDb.query(q -> q.tableName(table).consistentRead(true)
@@ -222,27 +214,27 @@ public final class DynamoDbCampaignRepository implements CampaignRepository {
   public boolean claim(String campaignId, String subscriberId, Instant leaseUntil) {
     return conditionalUpdate(key(campaignId, RECIPIENT + subscriberId),
         "SET #state = :sending, leaseUntil = :lease", "#state = :pending",
-        Map.of("#state", "state"), Map.of(":sending", s(RecipientState.SENDING.wire()),
-            ":pending", s(RecipientState.PENDING.wire()),
-            ":lease", n(leaseUntil.toEpochMilli())));
+        Map.of("#state", "state"), Map.of(":sending", fromS(RecipientState.SENDING.wire()),
+            ":pending", fromS(RecipientState.PENDING.wire()),
+            ":lease", fromN(leaseUntil.toEpochMilli())));
   }
 
   @Override
   public boolean settle(String campaignId, String subscriberId, RecipientState from,
       RecipientState to, String reason, String batchId, Instant leaseExpiredBy) {
     Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":to", s(to.wire()));
-    values.put(":from", s(from.wire()));
-    values.put(":by", s(batchId));
+    values.put(":to", fromS(to.wire()));
+    values.put(":from", fromS(from.wire()));
+    values.put(":by", fromS(batchId));
     String condition = "#state = :from";
     if (leaseExpiredBy != null) {
       condition += " AND leaseUntil <= :now";
-      values.put(":now", n(leaseExpiredBy.toEpochMilli()));
+      values.put(":now", fromN(leaseExpiredBy.toEpochMilli()));
     }
     String set = "SET #state = :to, settledBy = :by";
     if (reason != null) {
       set += ", reason = :reason";
-      values.put(":reason", s(reason));
+      values.put(":reason", fromS(reason));
     }
     return conditionalUpdate(key(campaignId, RECIPIENT + subscriberId), set, condition,
         Map.of("#state", "state"), values);
@@ -252,50 +244,40 @@ public final class DynamoDbCampaignRepository implements CampaignRepository {
   public boolean release(String campaignId, String subscriberId) {
     return conditionalUpdate(key(campaignId, RECIPIENT + subscriberId),
         "SET #state = :pending REMOVE leaseUntil", "#state = :sending",
-        Map.of("#state", "state"), Map.of(":sending", s(RecipientState.SENDING.wire()),
-            ":pending", s(RecipientState.PENDING.wire())));
+        Map.of("#state", "state"), Map.of(":sending", fromS(RecipientState.SENDING.wire()),
+            ":pending", fromS(RecipientState.PENDING.wire())));
   }
 
   @Override
   public Optional<Campaign> count(String campaignId, String batchId, Tally tally) {
     Map<String, AttributeValue> marker = new HashMap<>(key(campaignId, COUNTED + batchId));
-    marker.put("expiresAt", n(Instant.now().plus(COUNTED_TTL).getEpochSecond()));
+    marker.put("expiresAt", fromN(Instant.now().plus(COUNTED_TTL).getEpochSecond()));
     Map<String, String> names = new HashMap<>();
     Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":sent", n(tally.sent()));
-    values.put(":uncertain", n(tally.uncertain()));
+    values.put(":sent", fromN(tally.sent()));
+    values.put(":uncertain", fromN(tally.uncertain()));
     long failed = tally.failed().values().stream().mapToLong(Long::longValue).sum();
     long skipped = tally.skipped().values().stream().mapToLong(Long::longValue).sum();
-    values.put(":failed", n(failed));
-    values.put(":skipped", n(skipped));
+    values.put(":failed", fromN(failed));
+    values.put(":skipped", fromN(skipped));
     List<String> sets = new ArrayList<>();
     reasons("failedReasons", "f", tally.failed(), sets, names, values);
     reasons("skippedReasons", "s", tally.skipped(), sets, names, values);
     if (!sets.isEmpty()) {
       // DynamoDB refuses a value the expression does not use.
-      values.put(":zero", n(0));
+      values.put(":zero", fromN(0));
     }
     String expression = "ADD sent :sent, uncertain :uncertain, failed :failed, skipped :skipped"
         + (sets.isEmpty() ? "" : " SET " + String.join(", ", sets));
-    try {
-      dynamoDb.transactWriteItems(r -> r.transactItems(
-          TransactWriteItem.builder().put(p -> p.tableName(table).item(marker)
-              .conditionExpression("attribute_not_exists(pk)")).build(),
-          TransactWriteItem.builder().update(u -> u.tableName(table)
-              .key(key(campaignId, CAMPAIGN)).updateExpression(expression)
-              .conditionExpression("attribute_exists(pk)")
-              .expressionAttributeNames(names.isEmpty() ? null : names)
-              .expressionAttributeValues(values)).build()));
-    } catch (TransactionCanceledException e) {
-      if (e.cancellationReasons().stream()
-          .anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()))) {
-        return Optional.empty();
-      }
-      throw new UnavailableException("The data store is busy.", e);
-    } catch (SdkException e) {
-      throw AwsErrors.translate(e);
-    }
-    return find(campaignId);
+    boolean added = transactWriteItems(dynamoDb, List.of(
+        TransactWriteItem.builder().put(p -> p.tableName(table).item(marker)
+            .conditionExpression("attribute_not_exists(pk)")).build(),
+        TransactWriteItem.builder().update(u -> u.tableName(table)
+            .key(key(campaignId, CAMPAIGN)).updateExpression(expression)
+            .conditionExpression("attribute_exists(pk)")
+            .expressionAttributeNames(names.isEmpty() ? null : names)
+            .expressionAttributeValues(values)).build()));
+    return added ? find(campaignId) : Optional.empty();
   }
 
   private static void reasons(String map, String prefix, Map<String, Long> counts,
@@ -305,7 +287,7 @@ public final class DynamoDbCampaignRepository implements CampaignRepository {
       String name = "#" + prefix + i;
       String value = ":" + prefix + i;
       names.put(name, entry.getKey());
-      values.put(value, n(entry.getValue()));
+      values.put(value, fromN(entry.getValue()));
       sets.add(map + "." + name + " = if_not_exists(" + map + "." + name + ", :zero) + " + value);
       i++;
     }
@@ -319,42 +301,31 @@ public final class DynamoDbCampaignRepository implements CampaignRepository {
   @Override
   public boolean recordFeedback(String campaignId, String subscriberId, String kind) {
     String flag = "complaint".equals(kind) ? "complained" : "bounced";
-    try {
-      dynamoDb.transactWriteItems(r -> r.transactItems(
-          TransactWriteItem.builder().update(u -> u.tableName(table)
-              .key(key(campaignId, RECIPIENT + subscriberId))
-              .updateExpression("SET #flag = :true")
-              .conditionExpression("attribute_exists(pk) AND attribute_not_exists(#flag)")
-              .expressionAttributeNames(Map.of("#flag", flag))
-              .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true)))).build(),
-          TransactWriteItem.builder().update(u -> u.tableName(table)
-              .key(key(campaignId, CAMPAIGN)).updateExpression("ADD #flag :one")
-              .conditionExpression("attribute_exists(pk)")
-              .expressionAttributeNames(Map.of("#flag", flag))
-              .expressionAttributeValues(Map.of(":one", n(1)))).build()));
-      return true;
-    } catch (TransactionCanceledException e) {
-      if (e.cancellationReasons().stream()
-          .anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()))) {
-        return false;
-      }
-      throw new UnavailableException("The data store is busy.", e);
-    } catch (SdkException e) {
-      throw AwsErrors.translate(e);
-    }
+    return transactWriteItems(dynamoDb, List.of(
+        TransactWriteItem.builder().update(u -> u.tableName(table)
+            .key(key(campaignId, RECIPIENT + subscriberId))
+            .updateExpression("SET #flag = :true")
+            .conditionExpression("attribute_exists(pk) AND attribute_not_exists(#flag)")
+            .expressionAttributeNames(Map.of("#flag", flag))
+            .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true)))).build(),
+        TransactWriteItem.builder().update(u -> u.tableName(table)
+            .key(key(campaignId, CAMPAIGN)).updateExpression("ADD #flag :one")
+            .conditionExpression("attribute_exists(pk)")
+            .expressionAttributeNames(Map.of("#flag", flag))
+            .expressionAttributeValues(Map.of(":one", fromN(1)))).build()));
   }
 
   @Override
   public Optional<Instant> lastDigestEnd() {
-    return get(Map.of("pk", s("digest"), "sk", s("last")))
+    return get(Map.of("pk", fromS("digest"), "sk", fromS("last")))
         .map(item -> Instant.ofEpochMilli(Long.parseLong(item.get("end").n())));
   }
 
   @Override
   public void recordDigestEnd(Instant end) {
-    conditionalUpdate(Map.of("pk", s("digest"), "sk", s("last")), "SET #end = :end",
+    conditionalUpdate(Map.of("pk", fromS("digest"), "sk", fromS("last")), "SET #end = :end",
         "attribute_not_exists(#end) OR #end < :end", Map.of("#end", "end"),
-        Map.of(":end", n(end.toEpochMilli())));
+        Map.of(":end", fromN(end.toEpochMilli())));
   }
 
   private boolean conditionalUpdate(Map<String, AttributeValue> key, String update,
@@ -382,15 +353,6 @@ public final class DynamoDbCampaignRepository implements CampaignRepository {
   }
 
   static Map<String, AttributeValue> key(String campaignId, String sk) {
-    return Map.of("pk", s(CampaignItems.partition(campaignId)), "sk", s(sk));
+    return Map.of("pk", fromS(CampaignItems.partition(campaignId)), "sk", fromS(sk));
   }
-
-  static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
-  }
-
-  static AttributeValue n(long value) {
-    return AttributeValue.fromN(Long.toString(value));
-  }
-
 }

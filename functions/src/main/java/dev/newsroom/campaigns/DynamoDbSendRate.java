@@ -1,5 +1,7 @@
 package dev.newsroom.campaigns;
 
+import static dev.newsroom.config.DynamoDbAttributes.fromN;
+
 import dev.newsroom.config.AwsErrors;
 import dev.newsroom.shared.Clock;
 import java.time.Instant;
@@ -58,8 +60,8 @@ public final class DynamoDbSendRate implements SendRate {
               "sk", AttributeValue.fromS("rate")))
           .updateExpression("ADD used :n SET expiresAt = :expires")
           .conditionExpression("attribute_not_exists(used) OR used <= :room")
-          .expressionAttributeValues(Map.of(":n", n(n), ":room", n(max - n),
-              ":expires", n(second + 60)))
+          .expressionAttributeValues(Map.of(":n", fromN(n), ":room", fromN(max - n),
+              ":expires", fromN(second + 60)))
           .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
       return null;
     } catch (ConditionalCheckFailedException e) {
@@ -68,9 +70,5 @@ public final class DynamoDbSendRate implements SendRate {
     } catch (SdkException e) {
       throw AwsErrors.translate(e);
     }
-  }
-
-  private static AttributeValue n(long value) {
-    return AttributeValue.fromN(Long.toString(value));
   }
 }

@@ -1,5 +1,12 @@
 package dev.newsroom.contact;
 
+import static dev.newsroom.config.DynamoDbAttributes.fromN;
+import static dev.newsroom.config.DynamoDbAttributes.instantOrNull;
+import static dev.newsroom.config.DynamoDbAttributes.putIfPresent;
+import static dev.newsroom.config.DynamoDbAttributes.stringOrNull;
+import static dev.newsroom.config.DynamoDbTransactions.conditionFailed;
+import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS;
+
 import dev.newsroom.config.AwsErrors;
 import dev.newsroom.mail.DynamoDbOutbox;
 import dev.newsroom.shared.Page;
@@ -13,7 +20,6 @@ import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -59,14 +65,11 @@ public final class DynamoDbContactMessageRepository implements ContactMessageRep
       dynamoDb.transactWriteItems(r -> r.transactItems(writes));
       return new Saved(message.id(), false);
     } catch (TransactionCanceledException e) {
-      List<CancellationReason> reasons = e.cancellationReasons();
-      if (previousId != null && failedCondition(reasons, 0)) {
+      if (previousId != null && conditionFailed(e, 0)) {
         return new Saved(previousId, true);
       }
-      for (int i = 0; i < reasons.size(); i++) {
-        if (failedCondition(reasons, i)) {
-          return new Saved(message.id(), true);
-        }
+      if (conditionFailed(e)) {
+        return new Saved(message.id(), true);
       }
       // A concurrent twin or throttling: nothing was written, so the client may simply retry.
       throw new UnavailableException("The data store is busy.", e);
@@ -95,12 +98,12 @@ public final class DynamoDbContactMessageRepository implements ContactMessageRep
       Instant now) {
     Map<String, String> names = new HashMap<>(Map.of("#st", "status"));
     Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":st", s(status.wire()));
-    values.put(":now", n(now.getEpochSecond()));
+    values.put(":st", fromS(status.wire()));
+    values.put(":now", fromN(now.getEpochSecond()));
     String condition = "#st = :st";
     if (afterKey != null) {
       condition += " AND receivedKey < :after";
-      values.put(":after", s(afterKey));
+      values.put(":after", fromS(afterKey));
     }
     List<ContactMessage> found = new ArrayList<>();
     Map<String, AttributeValue> start = null;
@@ -138,9 +141,9 @@ public final class DynamoDbContactMessageRepository implements ContactMessageRep
           .updateExpression("SET #st = :handled, handledAt = :now, handledBy = :editor")
           .conditionExpression("attribute_exists(id) AND #st = :new")
           .expressionAttributeNames(Map.of("#st", "status"))
-          .expressionAttributeValues(Map.of(":handled", s(ContactStatus.HANDLED.wire()),
-              ":new", s(ContactStatus.NEW.wire()), ":now", s(now.toString()),
-              ":editor", s(editorId)))
+          .expressionAttributeValues(Map.of(":handled", fromS(ContactStatus.HANDLED.wire()),
+              ":new", fromS(ContactStatus.NEW.wire()), ":now", fromS(now.toString()),
+              ":editor", fromS(editorId)))
           .returnValues(ReturnValue.ALL_NEW)).attributes();
       return Optional.of(message(item));
     } catch (ConditionalCheckFailedException e) {
@@ -153,67 +156,43 @@ public final class DynamoDbContactMessageRepository implements ContactMessageRep
 
   static Map<String, AttributeValue> item(ContactMessage m) {
     Map<String, AttributeValue> item = new HashMap<>();
-    item.put("id", s(m.id()));
-    item.put("status", s(m.status().wire()));
-    item.put("receivedKey", s(m.listingKey()));
-    item.put("receivedAt", s(m.receivedAt().toString()));
-    item.put("name", s(m.name()));
-    item.put("email", s(m.email()));
+    item.put("id", fromS(m.id()));
+    item.put("status", fromS(m.status().wire()));
+    item.put("receivedKey", fromS(m.listingKey()));
+    item.put("receivedAt", fromS(m.receivedAt().toString()));
+    item.put("name", fromS(m.name()));
+    item.put("email", fromS(m.email()));
     putIfPresent(item, "subject", m.subject());
-    item.put("message", s(m.message()));
+    item.put("message", fromS(m.message()));
     putIfPresent(item, "page", m.page());
-    item.put("ip", s(m.ip()));
-    item.put("userAgent", s(m.userAgent()));
-    item.put("contentHash", s(m.contentHash()));
-    item.put("expiresAt", n(m.expiresAt().getEpochSecond()));
-    putIfPresent(item, "handledAt", m.handledAt() == null ? null : m.handledAt().toString());
+    item.put("ip", fromS(m.ip()));
+    item.put("userAgent", fromS(m.userAgent()));
+    item.put("contentHash", fromS(m.contentHash()));
+    item.put("expiresAt", fromN(m.expiresAt().getEpochSecond()));
+    putIfPresent(item, "handledAt", m.handledAt());
     putIfPresent(item, "handledBy", m.handledBy());
     return item;
   }
 
   static ContactMessage message(Map<String, AttributeValue> item) {
-    String handledAt = optional(item, "handledAt");
     return new ContactMessage(
         item.get("id").s(),
         Instant.parse(item.get("receivedAt").s()),
         item.get("name").s(),
         item.get("email").s(),
-        optional(item, "subject"),
+        stringOrNull(item, "subject"),
         item.get("message").s(),
-        optional(item, "page"),
+        stringOrNull(item, "page"),
         item.get("ip").s(),
         item.get("userAgent").s(),
         item.get("contentHash").s(),
         Instant.ofEpochSecond(Long.parseLong(item.get("expiresAt").n())),
         ContactStatus.fromWire(item.get("status").s()),
-        handledAt == null ? null : Instant.parse(handledAt),
-        optional(item, "handledBy"));
-  }
-
-  private static boolean failedCondition(List<CancellationReason> reasons, int index) {
-    return index < reasons.size() && "ConditionalCheckFailed".equals(reasons.get(index).code());
-  }
-
-  private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
-    if (value != null) {
-      item.put(name, s(value));
-    }
-  }
-
-  private static String optional(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item.get(name);
-    return value == null ? null : value.s();
+        instantOrNull(item, "handledAt"),
+        stringOrNull(item, "handledBy"));
   }
 
   private static Map<String, AttributeValue> key(String id) {
-    return Map.of("id", s(id));
-  }
-
-  private static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
-  }
-
-  private static AttributeValue n(long value) {
-    return AttributeValue.fromN(Long.toString(value));
+    return Map.of("id", fromS(id));
   }
 }

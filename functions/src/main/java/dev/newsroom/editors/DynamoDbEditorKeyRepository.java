@@ -1,5 +1,7 @@
 package dev.newsroom.editors;
 
+import static dev.newsroom.config.DynamoDbAttributes.instantOrNull;
+
 import dev.newsroom.config.AwsErrors;
 import java.time.Instant;
 import java.util.HashMap;
@@ -29,10 +31,9 @@ public final class DynamoDbEditorKeyRepository implements EditorKeyRepository {
       if (item == null || item.isEmpty()) {
         return Optional.empty();
       }
-      AttributeValue revoked = item.get("revokedAt");
       return Optional.of(new EditorKey(keyId, item.get("editorId").s(),
           item.get("secretHash").s(), Instant.parse(item.get("createdAt").s()),
-          revoked == null ? null : Instant.parse(revoked.s())));
+          instantOrNull(item, "revokedAt")));
     } catch (SdkException e) {
       throw AwsErrors.translate(e);
     }

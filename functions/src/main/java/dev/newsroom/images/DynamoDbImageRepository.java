@@ -1,5 +1,11 @@
 package dev.newsroom.images;
 
+import static dev.newsroom.config.DynamoDbAttributes.fromN;
+import static dev.newsroom.config.DynamoDbAttributes.instantOrNull;
+import static dev.newsroom.config.DynamoDbAttributes.longOrZero;
+import static dev.newsroom.config.DynamoDbAttributes.stringOrNull;
+import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS;
+
 import dev.newsroom.config.AwsErrors;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,13 +32,13 @@ public final class DynamoDbImageRepository implements ImageRepository {
   @Override
   public void create(Image image) {
     Map<String, AttributeValue> item = new HashMap<>();
-    item.put("id", s(image.id()));
-    item.put("editorId", s(image.editorId()));
-    item.put("contentType", s(image.contentType()));
-    item.put("size", n(image.size()));
-    item.put("fileName", s(image.fileName()));
-    item.put("status", s(image.status().name()));
-    item.put("createdAt", s(image.createdAt().toString()));
+    item.put("id", fromS(image.id()));
+    item.put("editorId", fromS(image.editorId()));
+    item.put("contentType", fromS(image.contentType()));
+    item.put("size", fromN(image.size()));
+    item.put("fileName", fromS(image.fileName()));
+    item.put("status", fromS(image.status().name()));
+    item.put("createdAt", fromS(image.createdAt().toString()));
     try {
       dynamoDb.putItem(r -> r.tableName(table).item(item)
           .conditionExpression("attribute_not_exists(id)"));
@@ -60,10 +66,10 @@ public final class DynamoDbImageRepository implements ImageRepository {
           .conditionExpression("#status = :pending OR (#status = :processing AND claimedAt < :stale)")
           .expressionAttributeNames(Map.of("#status", "status"))
           .expressionAttributeValues(Map.of(
-              ":processing", s(ImageStatus.PROCESSING.name()),
-              ":pending", s(ImageStatus.PENDING.name()),
-              ":now", s(now.toString()),
-              ":stale", s(staleBefore.toString()))));
+              ":processing", fromS(ImageStatus.PROCESSING.name()),
+              ":pending", fromS(ImageStatus.PENDING.name()),
+              ":now", fromS(now.toString()),
+              ":stale", fromS(staleBefore.toString()))));
       return true;
     } catch (ConditionalCheckFailedException taken) {
       return false;
@@ -77,19 +83,20 @@ public final class DynamoDbImageRepository implements ImageRepository {
       List<Image.Rendition> renditions) {
     List<AttributeValue> list = new ArrayList<>();
     for (Image.Rendition r : renditions) {
-      list.add(AttributeValue.fromM(Map.of("width", n(r.width()), "height", n(r.height()),
-          "key", s(r.key()))));
+      list.add(AttributeValue.fromM(Map.of("width", fromN(r.width()), "height", fromN(r.height()),
+          "key", fromS(r.key()))));
     }
     finish(id, "SET #status = :status, width = :width, height = :height, extension = :ext, "
         + "renditions = :renditions REMOVE claimedAt", Map.of(
-            ":status", s(ImageStatus.READY.name()), ":width", n(width), ":height", n(height),
-            ":ext", s(extension), ":renditions", AttributeValue.fromL(list)));
+            ":status", fromS(ImageStatus.READY.name()), ":width", fromN(width),
+            ":height", fromN(height),
+            ":ext", fromS(extension), ":renditions", AttributeValue.fromL(list)));
   }
 
   @Override
   public void markRefused(String id, String reason) {
     finish(id, "SET #status = :status, reason = :reason REMOVE claimedAt", Map.of(
-        ":status", s(ImageStatus.REFUSED.name()), ":reason", s(reason)));
+        ":status", fromS(ImageStatus.REFUSED.name()), ":reason", fromS(reason)));
   }
 
   private void finish(String id, String update, Map<String, AttributeValue> values) {
@@ -116,30 +123,12 @@ public final class DynamoDbImageRepository implements ImageRepository {
     return new Image(item.get("id").s(), item.get("editorId").s(), item.get("contentType").s(),
         Long.parseLong(item.get("size").n()), item.get("fileName").s(),
         ImageStatus.valueOf(item.get("status").s()), Instant.parse(item.get("createdAt").s()),
-        item.containsKey("claimedAt") ? Instant.parse(item.get("claimedAt").s()) : null,
-        number(item, "width"), number(item, "height"), text(item, "extension"), renditions,
-        text(item, "reason"));
-  }
-
-  private static int number(Map<String, AttributeValue> item, String name) {
-    AttributeValue v = item.get(name);
-    return v == null ? 0 : Integer.parseInt(v.n());
-  }
-
-  private static String text(Map<String, AttributeValue> item, String name) {
-    AttributeValue v = item.get(name);
-    return v == null ? null : v.s();
+        instantOrNull(item, "claimedAt"), Math.toIntExact(longOrZero(item, "width")),
+        Math.toIntExact(longOrZero(item, "height")), stringOrNull(item, "extension"), renditions,
+        stringOrNull(item, "reason"));
   }
 
   private static Map<String, AttributeValue> key(String id) {
-    return Map.of("id", s(id));
-  }
-
-  private static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
-  }
-
-  private static AttributeValue n(long value) {
-    return AttributeValue.fromN(Long.toString(value));
+    return Map.of("id", fromS(id));
   }
 }

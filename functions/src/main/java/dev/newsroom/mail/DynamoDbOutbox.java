@@ -1,5 +1,10 @@
 package dev.newsroom.mail;
 
+import static dev.newsroom.config.DynamoDbAttributes.fromN;
+import static dev.newsroom.config.DynamoDbAttributes.putIfPresent;
+import static dev.newsroom.config.DynamoDbAttributes.stringOrNull;
+import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS;
+
 import dev.newsroom.config.AwsErrors;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,20 +45,18 @@ public final class DynamoDbOutbox implements Outbox {
   public static TransactWriteItem enqueue(String table, String id, EmailMessage message,
       Instant now) {
     Map<String, AttributeValue> item = new HashMap<>();
-    item.put("id", s(id));
-    item.put("status", s("pending"));
-    item.put("kind", s(message.kind()));
-    item.put("to", s(message.to()));
-    if (message.replyTo() != null) {
-      item.put("replyTo", s(message.replyTo()));
-    }
-    item.put("subject", s(message.subject()));
-    item.put("text", s(message.text()));
-    item.put("html", s(message.html()));
+    item.put("id", fromS(id));
+    item.put("status", fromS("pending"));
+    item.put("kind", fromS(message.kind()));
+    item.put("to", fromS(message.to()));
+    putIfPresent(item, "replyTo", message.replyTo());
+    item.put("subject", fromS(message.subject()));
+    item.put("text", fromS(message.text()));
+    item.put("html", fromS(message.html()));
     Map<String, AttributeValue> headers = new HashMap<>();
-    message.headers().forEach((name, value) -> headers.put(name, s(value)));
+    message.headers().forEach((name, value) -> headers.put(name, fromS(value)));
     item.put("headers", AttributeValue.fromM(headers));
-    item.put("createdAt", s(now.toString()));
+    item.put("createdAt", fromS(now.toString()));
     return TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
         .conditionExpression("attribute_not_exists(id)")).build();
   }
@@ -67,8 +70,9 @@ public final class DynamoDbOutbox implements Outbox {
           .conditionExpression("#st = :pending OR (#st = :sending AND claimedAt < :stale)")
           .expressionAttributeNames(Map.of("#st", "status"))
           .expressionAttributeValues(Map.of(
-              ":sending", s("sending"), ":pending", s("pending"), ":now", s(now.toString()),
-              ":stale", s(now.minus(LEASE).toString()), ":one", AttributeValue.fromN("1")))
+              ":sending", fromS("sending"), ":pending", fromS("pending"),
+              ":now", fromS(now.toString()), ":stale", fromS(now.minus(LEASE).toString()),
+              ":one", fromN(1)))
           .returnValues(ReturnValue.ALL_NEW)).attributes();
       return Optional.of(message(item));
     } catch (ConditionalCheckFailedException e) {
@@ -90,7 +94,8 @@ public final class DynamoDbOutbox implements Outbox {
           .updateExpression("SET #st = :pending REMOVE claimedAt")
           .conditionExpression("#st = :sending")
           .expressionAttributeNames(Map.of("#st", "status"))
-          .expressionAttributeValues(Map.of(":pending", s("pending"), ":sending", s("sending"))));
+          .expressionAttributeValues(Map.of(":pending", fromS("pending"),
+              ":sending", fromS("sending"))));
     } catch (ConditionalCheckFailedException e) {
       // already settled by someone else: nothing to give back
     } catch (SdkException e) {
@@ -105,10 +110,10 @@ public final class DynamoDbOutbox implements Outbox {
 
   private void settle(String id, String status, Instant now, String reason) {
     Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":status", s(status));
-    values.put(":now", s(now.toString()));
-    values.put(":expires", AttributeValue.fromN(Long.toString(now.plus(KEEP).getEpochSecond())));
-    values.put(":reason", s(reason == null ? "" : reason));
+    values.put(":status", fromS(status));
+    values.put(":now", fromS(now.toString()));
+    values.put(":expires", fromN(now.plus(KEEP).getEpochSecond()));
+    values.put(":reason", fromS(reason == null ? "" : reason));
     try {
       dynamoDb.updateItem(r -> r.tableName(table).key(key(id))
           .updateExpression("SET #st = :status, settledAt = :now, expiresAt = :expires,"
@@ -126,17 +131,12 @@ public final class DynamoDbOutbox implements Outbox {
     if (stored != null) {
       stored.m().forEach((name, value) -> headers.put(name, value.s()));
     }
-    AttributeValue replyTo = item.get("replyTo");
     return new EmailMessage(item.get("kind").s(), item.get("to").s(),
-        replyTo == null ? null : replyTo.s(), item.get("subject").s(), item.get("text").s(),
+        stringOrNull(item, "replyTo"), item.get("subject").s(), item.get("text").s(),
         item.get("html").s(), headers);
   }
 
   private static Map<String, AttributeValue> key(String id) {
-    return Map.of("id", s(id));
-  }
-
-  private static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
+    return Map.of("id", fromS(id));
   }
 }

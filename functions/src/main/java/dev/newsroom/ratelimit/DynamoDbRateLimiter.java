@@ -1,5 +1,7 @@
 package dev.newsroom.ratelimit;
 
+import static dev.newsroom.config.DynamoDbAttributes.fromN;
+
 import dev.newsroom.config.AwsErrors;
 import dev.newsroom.config.Env;
 import dev.newsroom.shared.Clock;
@@ -70,9 +72,9 @@ public final class DynamoDbRateLimiter implements RateLimiter {
           .conditionExpression("attribute_not_exists(#count) OR #count < :max")
           .expressionAttributeNames(Map.of("#count", "count"))
           .expressionAttributeValues(Map.of(
-              ":one", AttributeValue.fromN("1"),
-              ":max", AttributeValue.fromN(Long.toString((long) limit.max() * multiplier)),
-              ":expires", AttributeValue.fromN(Long.toString(windowEnd + 60)))));
+              ":one", fromN(1),
+              ":max", fromN((long) limit.max() * multiplier),
+              ":expires", fromN(windowEnd + 60))));
     } catch (ConditionalCheckFailedException e) {
       throw new RateLimitedException(Duration.ofSeconds(Math.max(1, windowEnd - now.getEpochSecond())));
     } catch (SdkException e) {

@@ -1,5 +1,7 @@
 package dev.newsroom.scheduling;
 
+import static dev.newsroom.config.DynamoDbAttributes.fromN;
+
 import dev.newsroom.config.AwsErrors;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -99,7 +101,7 @@ public final class DynamoDbDueJobRepository implements DueJobRepository {
     Map<String, AttributeValue> item = new HashMap<>(key(job));
     item.put("kind", AttributeValue.fromS(job.kind()));
     item.put("targetId", AttributeValue.fromS(job.targetId()));
-    item.put("expectedVersion", AttributeValue.fromN(Long.toString(job.expectedVersion())));
+    item.put("expectedVersion", fromN(job.expectedVersion()));
     item.put("dueAt", AttributeValue.fromS(job.dueAt().toString()));
     return item;
   }

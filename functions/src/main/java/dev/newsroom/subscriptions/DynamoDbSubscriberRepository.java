@@ -1,15 +1,17 @@
 package dev.newsroom.subscriptions;
 
+import static dev.newsroom.config.DynamoDbAttributes.fromN;
+import static dev.newsroom.config.DynamoDbTransactions.conditionFailed;
+import static dev.newsroom.config.DynamoDbTransactions.conflicted;
 import static dev.newsroom.subscriptions.SubscriberItems.PROFILE;
 import static dev.newsroom.subscriptions.SubscriberItems.TOKEN;
 import static dev.newsroom.subscriptions.SubscriberItems.eventItem;
 import static dev.newsroom.subscriptions.SubscriberItems.key;
-import static dev.newsroom.subscriptions.SubscriberItems.n;
 import static dev.newsroom.subscriptions.SubscriberItems.profileItem;
-import static dev.newsroom.subscriptions.SubscriberItems.s;
 import static dev.newsroom.subscriptions.SubscriberItems.subscriberKey;
 import static dev.newsroom.subscriptions.SubscriberItems.tokenItem;
 import static dev.newsroom.subscriptions.SubscriberItems.tokenKey;
+import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS;
 
 import dev.newsroom.config.AwsErrors;
 import dev.newsroom.mail.DynamoDbOutbox;
@@ -97,8 +99,8 @@ public final class DynamoDbSubscriberRepository implements SubscriberRepository 
           .updateExpression("SET usedAt = :now")
           .conditionExpression(
               "attribute_exists(pk) AND attribute_not_exists(usedAt) AND expiresAt > :epoch")
-          .expressionAttributeValues(Map.of(":now", s(now.toString()),
-              ":epoch", n(now.getEpochSecond())))).build());
+          .expressionAttributeValues(Map.of(":now", fromS(now.toString()),
+              ":epoch", fromN(now.getEpochSecond())))).build());
     }
     if (change.email() != null) {
       if (outboxTable == null) {
@@ -113,10 +115,7 @@ public final class DynamoDbSubscriberRepository implements SubscriberRepository 
     } catch (TransactionCanceledException e) {
       // A failed condition, or a concurrent transaction on the same items: another request got
       // there first, and the caller decides again from what is stored now.
-      boolean lostRace = e.cancellationReasons().stream().anyMatch(reason ->
-          "ConditionalCheckFailed".equals(reason.code())
-              || "TransactionConflict".equals(reason.code()));
-      if (lostRace) {
+      if (conditionFailed(e) || conflicted(e)) {
         return false;
       }
       throw new UnavailableException("The data store is busy.", e);
@@ -203,8 +202,8 @@ public final class DynamoDbSubscriberRepository implements SubscriberRepository 
         QueryResponse response = dynamoDb.query(q -> {
           q.tableName(table).consistentRead(true)
               .keyConditionExpression("pk = :pk AND begins_with(sk, :event)")
-              .expressionAttributeValues(Map.of(":pk", s(subscriberKey(id)),
-                  ":event", s("event#")))
+              .expressionAttributeValues(Map.of(":pk", fromS(subscriberKey(id)),
+                  ":event", fromS("event#")))
               .exclusiveStartKey(from);
           if (keysOnly) {
             q.projectionExpression("pk, sk");
@@ -247,6 +246,6 @@ public final class DynamoDbSubscriberRepository implements SubscriberRepository 
   }
 
   private static Map<String, AttributeValue> versionValues(Subscriber next) {
-    return next.version() == 1 ? null : Map.of(":expected", n(next.version() - 1));
+    return next.version() == 1 ? null : Map.of(":expected", fromN(next.version() - 1));
   }
 }

@@ -1,5 +1,11 @@
 package dev.newsroom.subscriptions;
 
+import static dev.newsroom.config.DynamoDbAttributes.fromN;
+import static dev.newsroom.config.DynamoDbAttributes.instantOrNull;
+import static dev.newsroom.config.DynamoDbAttributes.putIfPresent;
+import static dev.newsroom.config.DynamoDbAttributes.stringOrNull;
+import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS;
+
 import dev.newsroom.shared.Hashing;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,23 +35,23 @@ final class SubscriberItems {
 
   static Map<String, AttributeValue> profileItem(Subscriber v) {
     Map<String, AttributeValue> item = new HashMap<>(key(subscriberKey(v.id()), PROFILE));
-    item.put("id", s(v.id()));
-    item.put("status", s(v.status().wire()));
-    item.put("version", n(v.version()));
-    item.put("createdAt", s(v.createdAt().toString()));
-    item.put("updatedAt", s(v.updatedAt().toString()));
-    put(item, "email", v.email());
-    put(item, "name", v.name());
-    put(item, "signupId", v.signupId());
-    put(item, "page", v.page());
-    put(item, "confirmedAt", v.confirmedAt());
-    put(item, "unsubscribedAt", v.unsubscribedAt());
-    put(item, "suppressedAt", v.suppressedAt());
-    put(item, "suppressionReason", v.suppressionReason());
-    put(item, "erasedAt", v.erasedAt());
-    put(item, "lastConfirmationAt", v.lastConfirmationAt());
-    put(item, "lastDataRequestAt", v.lastDataRequestAt());
-    put(item, "lastFeedbackId", v.lastFeedbackId());
+    item.put("id", fromS(v.id()));
+    item.put("status", fromS(v.status().wire()));
+    item.put("version", fromN(v.version()));
+    item.put("createdAt", fromS(v.createdAt().toString()));
+    item.put("updatedAt", fromS(v.updatedAt().toString()));
+    putIfPresent(item, "email", v.email());
+    putIfPresent(item, "name", v.name());
+    putIfPresent(item, "signupId", v.signupId());
+    putIfPresent(item, "page", v.page());
+    putIfPresent(item, "confirmedAt", v.confirmedAt());
+    putIfPresent(item, "unsubscribedAt", v.unsubscribedAt());
+    putIfPresent(item, "suppressedAt", v.suppressedAt());
+    putIfPresent(item, "suppressionReason", v.suppressionReason());
+    putIfPresent(item, "erasedAt", v.erasedAt());
+    putIfPresent(item, "lastConfirmationAt", v.lastConfirmationAt());
+    putIfPresent(item, "lastDataRequestAt", v.lastDataRequestAt());
+    putIfPresent(item, "lastFeedbackId", v.lastFeedbackId());
     if (!v.topics().all()) {
       item.put("topicTags", AttributeValue.fromSs(List.copyOf(v.topics().tags())));
     }
@@ -53,13 +59,15 @@ final class SubscriberItems {
   }
 
   static Subscriber subscriber(Map<String, AttributeValue> item) {
-    return new Subscriber(item.get("id").s(), text(item, "email"), text(item, "name"),
-        SubscriberStatus.fromWire(item.get("status").s()), text(item, "signupId"),
-        text(item, "page"), time(item, "createdAt"), time(item, "updatedAt"),
-        time(item, "confirmedAt"), time(item, "unsubscribedAt"), time(item, "suppressedAt"),
-        text(item, "suppressionReason"), time(item, "erasedAt"),
-        time(item, "lastConfirmationAt"), time(item, "lastDataRequestAt"),
-        text(item, "lastFeedbackId"), topics(item), Long.parseLong(item.get("version").n()));
+    return new Subscriber(item.get("id").s(), stringOrNull(item, "email"),
+        stringOrNull(item, "name"), SubscriberStatus.fromWire(item.get("status").s()),
+        stringOrNull(item, "signupId"), stringOrNull(item, "page"),
+        instantOrNull(item, "createdAt"), instantOrNull(item, "updatedAt"),
+        instantOrNull(item, "confirmedAt"), instantOrNull(item, "unsubscribedAt"),
+        instantOrNull(item, "suppressedAt"), stringOrNull(item, "suppressionReason"),
+        instantOrNull(item, "erasedAt"), instantOrNull(item, "lastConfirmationAt"),
+        instantOrNull(item, "lastDataRequestAt"), stringOrNull(item, "lastFeedbackId"),
+        topics(item), Long.parseLong(item.get("version").n()));
   }
 
   /** No {@code topicTags} (all news, or a profile stored before topics existed): all news. */
@@ -73,73 +81,45 @@ final class SubscriberItems {
   static Map<String, AttributeValue> eventItem(String id, ConsentEvent e) {
     Map<String, AttributeValue> item = new HashMap<>(key(subscriberKey(id),
         "event#" + EVENT_TIME.format(e.at()) + "#" + Hashing.randomToken(6)));
-    item.put("type", s(e.type().wire()));
-    item.put("at", s(e.at().toString()));
-    put(item, "ip", e.ip());
-    put(item, "userAgent", e.userAgent());
-    put(item, "page", e.page());
-    put(item, "consentVersion", e.consentVersion());
-    put(item, "detail", e.detail());
+    item.put("type", fromS(e.type().wire()));
+    item.put("at", fromS(e.at().toString()));
+    putIfPresent(item, "ip", e.ip());
+    putIfPresent(item, "userAgent", e.userAgent());
+    putIfPresent(item, "page", e.page());
+    putIfPresent(item, "consentVersion", e.consentVersion());
+    putIfPresent(item, "detail", e.detail());
     return item;
   }
 
   static ConsentEvent event(Map<String, AttributeValue> item) {
     return new ConsentEvent(ConsentEvent.Type.fromWire(item.get("type").s()),
-        Instant.parse(item.get("at").s()), text(item, "ip"), text(item, "userAgent"),
-        text(item, "page"), text(item, "consentVersion"), text(item, "detail"));
+        Instant.parse(item.get("at").s()), stringOrNull(item, "ip"),
+        stringOrNull(item, "userAgent"), stringOrNull(item, "page"),
+        stringOrNull(item, "consentVersion"), stringOrNull(item, "detail"));
   }
 
   static Map<String, AttributeValue> tokenItem(ConfirmationToken t) {
     Map<String, AttributeValue> item = new HashMap<>(key(tokenKey(t.hash()), TOKEN));
-    item.put("subscriberId", s(t.subscriberId()));
-    item.put("signupId", s(t.signupId()));
-    item.put("consentVersion", s(t.consentVersion()));
-    item.put("createdAt", s(t.createdAt().toString()));
-    item.put("expiresAt", n(t.expiresAt().getEpochSecond()));
-    put(item, "page", t.page());
-    put(item, "usedAt", t.usedAt());
+    item.put("subscriberId", fromS(t.subscriberId()));
+    item.put("signupId", fromS(t.signupId()));
+    item.put("consentVersion", fromS(t.consentVersion()));
+    item.put("createdAt", fromS(t.createdAt().toString()));
+    item.put("expiresAt", fromN(t.expiresAt().getEpochSecond()));
+    putIfPresent(item, "page", t.page());
+    putIfPresent(item, "usedAt", t.usedAt());
     return item;
   }
 
   static ConfirmationToken token(Map<String, AttributeValue> item) {
     return new ConfirmationToken(item.get("pk").s().substring(tokenKey("").length()),
-        item.get("subscriberId").s(), item.get("signupId").s(), text(item, "page"),
+        item.get("subscriberId").s(), item.get("signupId").s(), stringOrNull(item, "page"),
         item.get("consentVersion").s(), Instant.parse(item.get("createdAt").s()),
-        Instant.ofEpochSecond(Long.parseLong(item.get("expiresAt").n())), time(item, "usedAt"));
+        Instant.ofEpochSecond(Long.parseLong(item.get("expiresAt").n())),
+        instantOrNull(item, "usedAt"));
   }
 
   static Map<String, AttributeValue> key(String pk, String sk) {
-    return Map.of("pk", s(pk), "sk", s(sk));
-  }
-
-  private static void put(Map<String, AttributeValue> item, String name, String value) {
-    if (value != null) {
-      item.put(name, s(value));
-    }
-  }
-
-  private static void put(Map<String, AttributeValue> item, String name, Instant value) {
-    if (value != null) {
-      item.put(name, s(value.toString()));
-    }
-  }
-
-  private static String text(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item.get(name);
-    return value == null ? null : value.s();
-  }
-
-  private static Instant time(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item.get(name);
-    return value == null ? null : Instant.parse(value.s());
-  }
-
-  static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
-  }
-
-  static AttributeValue n(long value) {
-    return AttributeValue.fromN(Long.toString(value));
+    return Map.of("pk", fromS(pk), "sk", fromS(sk));
   }
 
   static String tokenKey(String hash) {
