@@ -231,6 +231,14 @@ class SubscriptionServiceTest {
     assertThat(always.emails()).isEmpty();
   }
 
+  @Test
+  void subscribe_whenEveryAttemptLoses_triesMaxAttemptsTimesOnly() {
+    f.repository.loseEveryRace();
+
+    assertThatThrownBy(() -> f.subscribe(ADA)).isInstanceOf(UnavailableException.class);
+    assertThat(f.repository.applies()).isEqualTo(SubscriptionService.MAX_ATTEMPTS);
+  }
+
   // ---------------------------------------------------------------- confirm
 
   @Test
@@ -336,6 +344,20 @@ class SubscriptionServiceTest {
     assertThat(f.count(SubscriptionEmails.WELCOME)).isZero();
   }
 
+  @Test
+  void confirm_whenEveryAttemptLoses_answers503AfterMaxAttemptsAndStaysPending() {
+    f.subscribe(ADA);
+    String token = f.lastConfirmationToken();
+    f.repository.loseEveryRace();
+    int before = f.repository.applies();
+
+    assertThatThrownBy(() -> f.confirm(token)).isInstanceOf(UnavailableException.class);
+    assertThat(f.repository.applies() - before).isEqualTo(SubscriptionService.MAX_ATTEMPTS);
+    assertThat(f.repository.find(id(ADA)).orElseThrow().status())
+        .isEqualTo(SubscriberStatus.PENDING);
+    assertThat(f.count(SubscriptionEmails.WELCOME)).isZero();
+  }
+
   // ---------------------------------------------------------------- unsubscribe
 
   @Test
@@ -387,6 +409,21 @@ class SubscriptionServiceTest {
     assertThat(f.repository.find(id).orElseThrow().status()).isEqualTo(SubscriberStatus.PENDING);
   }
 
+  @Test
+  void unsubscribe_whenEveryAttemptLoses_answers503AfterMaxAttemptsAndStaysSubscribed() {
+    f.subscribe(ADA);
+    f.confirm(f.lastConfirmationToken());
+    f.repository.loseEveryRace();
+    int before = f.repository.applies();
+    String token = f.signer.sign(LinkSigner.Purpose.UNSUBSCRIBE, id(ADA), null);
+
+    assertThatThrownBy(() -> f.subscriptions.unsubscribe(token, VISITOR, "page"))
+        .isInstanceOf(UnavailableException.class);
+    assertThat(f.repository.applies() - before).isEqualTo(SubscriptionService.MAX_ATTEMPTS);
+    assertThat(f.repository.find(id(ADA)).orElseThrow().status())
+        .isEqualTo(SubscriberStatus.CONFIRMED);
+  }
+
   // ---------------------------------------------------------------- metrics
 
   @Test
@@ -425,6 +462,49 @@ class SubscriptionServiceTest {
           null, VISITOR, SubscriptionFixture.SITE));
 
       assertThat(out.metric("Signups")).isZero();
+    }
+  }
+
+  @Test
+  void subscribe_whenResendingToPending_countsNoSignup() {
+    f.subscribe(ADA);
+    f.clock.advance(SubscriptionService.RESEND_AFTER);
+
+    try (StdoutCapture out = StdoutCapture.start()) {
+      f.subscribe(ADA);
+
+      assertThat(f.count(SubscriptionEmails.CONFIRMATION)).isEqualTo(2);
+      assertThat(out.metric("Signups")).isZero();
+    }
+  }
+
+  @Test
+  void lifecycle_logsEveryOutcomeUnderTheSubscriberId() {
+    String id = id(ADA);
+    try (StdoutCapture out = StdoutCapture.start()) {
+      f.subscribe(ADA);
+      f.subscribe(ADA);
+      f.clock.advance(SubscriptionService.RESEND_AFTER);
+      f.subscribe(ADA);
+      f.confirm(f.lastConfirmationToken());
+      f.subscribe(ADA);
+      f.subscriptions.unsubscribe(f.signer.sign(LinkSigner.Purpose.UNSUBSCRIBE, id, null),
+          VISITOR, "one-click");
+      f.subscriptions.subscribe(new SignupRequest(ADA, "", "", "http://spam.example", null,
+          VISITOR, SubscriptionFixture.SITE));
+
+      assertThat(out.json()).filteredOn(line -> line.path("event").asText()
+              .startsWith("subscription."))
+          .extracting(line -> line.path("event").asText() + " "
+              + line.path("outcome").asText("-") + " " + line.path("subscriberId").asText("-"))
+          .containsExactly(
+              "subscription.signup new " + id,
+              "subscription.signup resend-too-soon " + id,
+              "subscription.signup confirmation-sent " + id,
+              "subscription.confirmed confirmed " + id,
+              "subscription.signup confirmed " + id,
+              "subscription.unsubscribed one-click " + id,
+              "subscription.honeypot - -");
     }
   }
 
