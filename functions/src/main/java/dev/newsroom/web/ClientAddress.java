@@ -29,13 +29,18 @@ public final class ClientAddress {
   static final String ORIGIN_VERIFY = "x-origin-verify";
   /** Below this the secret could be guessed; the template generates 48 characters. */
   static final int MIN_SECRET_LENGTH = 16;
-  /** Longest well-formed value: a bracketed IPv6 address with an embedded IPv4 and a port. */
-  private static final int MAX_VIEWER_ADDRESS = 64;
-
-  /** Operators hear once per container that verified requests lack the viewer's address. */
-  private static final AtomicBoolean WARNED = new AtomicBoolean();
+  /**
+   * Longest well-formed value: a bracketed IPv6 address of six 4-digit groups and an embedded
+   * IPv4, and a 5-digit port ({@code [hhhh:...:hhhh:255.255.255.255]:65535}).
+   */
+  static final int MAX_VIEWER_ADDRESS = 53;
 
   private final byte[] secret;
+  /**
+   * Operators hear once per container that verified requests lack the viewer's address: a
+   * function's handler holds the one instance its container uses.
+   */
+  private final AtomicBoolean warned = new AtomicBoolean();
 
   private ClientAddress(byte[] secret) {
     this.secret = secret;
@@ -68,7 +73,7 @@ public final class ClientAddress {
     String viewer = request.header(VIEWER_ADDRESS).map(ClientAddress::parse).orElse(null);
     if (viewer == null) {
       // Values are never logged: the header could carry anything a client chose.
-      if (WARNED.compareAndSet(false, true)) {
+      if (warned.compareAndSet(false, true)) {
         Log.info("viewer_address_unusable", Map.of("fallback", "sourceIp"));
       }
       return request.sourceIp();

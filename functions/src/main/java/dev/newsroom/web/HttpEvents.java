@@ -155,7 +155,7 @@ final class HttpEvents {
   /** A string, or null for JSON null; nested values are skipped rather than misread. */
   private static String text(JsonParser p) throws IOException {
     JsonToken token = p.currentToken();
-    if (token == JsonToken.VALUE_STRING || token.isScalarValue() && token != JsonToken.VALUE_NULL) {
+    if (token.isScalarValue() && token != JsonToken.VALUE_NULL) {
       return p.getText();
     }
     p.skipChildren();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import dev.newsroom.shared.StdoutCapture;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,13 +79,40 @@ class ClientAddressTest {
       "fe80::a:b:c:d:1                           | fe80:0:0:0:a:b:c:d",
       "::ffff:198.51.100.23:80                   | 198.51.100.23",
       "64:ff9b::198.51.100.23:80                 | 64:ff9b:0:0:0:0:c633:6417",
-      "2001:DB8::ABCD:1                          | 2001:db8:0:0:0:0:0:abcd"})
+      "2001:DB8::ABCD:1                          | 2001:db8:0:0:0:0:0:abcd",
+      "2001:db8::3:4:5:6:7:443                   | 2001:db8:0:3:4:5:6:7",
+      "[1:2:3:4:5:6:7::]:443                     | 1:2:3:4:5:6:7:0",
+      "0:0:0:0:0:ffff:198.51.100.23:80           | 198.51.100.23"})
   void of_whenTheViewerIsIpv6_usesItsCanonicalText(String header, String expected) {
     HttpRequest request = request(SECRET, header);
 
     String ip = behindCloudFront.of(request);
 
     assertThat(ip).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "192.0.2.1:80          | 192.0.2.1",
+      "198.51.100.255:80     | 198.51.100.255",
+      "0.0.0.0:1             | 0.0.0.0",
+      "255.255.255.255:65535 | 255.255.255.255"})
+  void of_whenTheViewerIsIpv4_usesItAtEveryOctetAndPortBound(String header, String expected) {
+    HttpRequest request = request(SECRET, header);
+
+    String ip = behindCloudFront.of(request);
+
+    assertThat(ip).isEqualTo(expected);
+  }
+
+  @Test
+  void of_whenTheViewerAddressHasTheLongestWellFormedShape_usesIt() {
+    String longest = "[ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255]:65535";
+    assertThat(longest).hasSize(ClientAddress.MAX_VIEWER_ADDRESS);
+
+    String ip = behindCloudFront.of(request(SECRET, longest));
+
+    assertThat(ip).isEqualTo("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff");
   }
 
   @ParameterizedTest
@@ -109,6 +137,8 @@ class ClientAddressTest {
       "2001:db8::1::2:80",
       "1:2:3:4:5:6:7:8:9:80",           // nine groups
       "1:2:3:4:5:6:7:80",               // seven groups, no "::"
+      "1:2:3:4::5:6:7:8:80",            // eight groups and a "::" that stands for none
+      "198.51.100.23::1:80",            // an IPv4 part before the "::"
       "12345::1:80",                    // group over four digits
       "2001:db8::g:80",
       "[2001:db8::1:80",
@@ -144,6 +174,30 @@ class ClientAddressTest {
     String ip = behindCloudFront.of(request);
 
     assertThat(ip).isEqualTo(EDGE);
+  }
+
+  @Test
+  void of_whenVerifiedRequestsLackAUsableViewerAddress_logsOnceWithoutTheValue() {
+    try (StdoutCapture out = StdoutCapture.start()) {
+      behindCloudFront.of(request(SECRET, "evil.example.com:443"));
+      behindCloudFront.of(request(SECRET, null));
+      behindCloudFront.of(request(SECRET, "[2001:db8::1]"));
+      behindCloudFront.of(request(SECRET, "198.51.100.23:40000"));
+
+      assertThat(out.json()).singleElement().satisfies(line -> {
+        assertThat(line.path("event").asText()).isEqualTo("viewer_address_unusable");
+        assertThat(line.path("fallback").asText()).isEqualTo("sourceIp");
+      });
+      assertThat(out.lines()).noneMatch(line -> line.contains("evil.example.com"));
+    }
+  }
+
+  @Test
+  void behindCloudFront_whenTheSecretHasTheMinimumLength_starts() {
+    ClientAddress minimal = ClientAddress.behindCloudFront("k3y-16-chars-xxx");
+
+    assertThat(minimal.of(request("k3y-16-chars-xxx", "198.51.100.23:40000")))
+        .isEqualTo("198.51.100.23");
   }
 
   @Test

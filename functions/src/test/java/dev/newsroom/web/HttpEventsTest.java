@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -68,6 +70,40 @@ class HttpEventsTest {
     assertThat(event.getRequestContext().getHttp().getMethod()).isEqualTo("GET");
     assertThat(event.getRequestContext().getHttp().getSourceIp()).isEqualTo("192.0.2.1");
     assertThat(new HttpRequest(event).header("If-None-Match")).contains("\"abc\"");
+  }
+
+  @Test
+  void read_whenApiGatewayEvent_agreesWithDataBindingOnEveryFieldItKeeps() throws IOException {
+    String json = EVENT.replace("\"stageVariables\": null",
+        "\"stageVariables\": {\"env\": \"prod\"}");
+    APIGatewayV2HTTPEvent bound = new ObjectMapper()
+        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+        .readValue(json, APIGatewayV2HTTPEvent.class);
+
+    APIGatewayV2HTTPEvent streamed = read(json);
+
+    // The authorizer and client certificate are skipped on purpose: no handler reads them.
+    assertThat(streamed).usingRecursiveComparison()
+        .ignoringFields("requestContext.authorizer", "requestContext.authentication")
+        .isEqualTo(bound);
+    assertThat(streamed.getStageVariables()).containsEntry("env", "prod");
+    assertThat(streamed.getRequestContext().getHttp().getUserAgent()).isEqualTo("agent");
+  }
+
+  @Test
+  void read_whenValuesAreNullNumbersOrNested_keepsScalarsAsTextAndDropsTheRest()
+      throws IOException {
+    APIGatewayV2HTTPEvent event = read("""
+        {"body": null, "rawPath": 5,
+         "headers": {"x-number": 1, "x-flag": true, "x-null": null, "x-object": {"a": "b"},
+                     "x-array": ["c"]}}
+        """);
+
+    assertThat(event.getBody()).isNull();
+    assertThat(event.getRawPath()).isEqualTo("5");
+    assertThat(event.getHeaders()).containsEntry("x-number", "1").containsEntry("x-flag", "true")
+        .containsEntry("x-null", null).containsEntry("x-object", null)
+        .containsEntry("x-array", null);
   }
 
   @Test
