@@ -277,6 +277,51 @@ class ContactServiceTest {
     assertThat(second.id()).isEqualTo(first.id());
     assertThat(repository.messages()).hasSize(1);
     assertThat(repository.outbox()).hasSize(1);
+    assertThat(rateLimiter.counted("contact-ip")).as("a repeat is not counted").isEqualTo(1);
+  }
+
+  @Test
+  void send_whenATwinWinsTheRaceToStore_answersWithTheTwinsReceiptAndCountsOnce() {
+    // given the same submission, from a second tab, stored between our check and our write
+    repository.beforeSave(() -> service.send(request(valid())));
+
+    try (StdoutCapture out = StdoutCapture.start()) {
+      ContactService.Receipt receipt = service.send(request(valid()));
+
+      assertThat(repository.messages()).singleElement()
+          .satisfies(m -> assertThat(m.id()).isEqualTo(receipt.id()));
+      assertThat(repository.outbox()).hasSize(1);
+      assertThat(out.metric("ContactMessages")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void send_logsStoredRepeatAndHoneypotByMessageIdOnly() {
+    try (StdoutCapture out = StdoutCapture.start()) {
+      String id = service.send(request(valid())).id();
+      service.send(request(valid()));
+      Map<String, String> bot = valid();
+      bot.put("website", "http://spam.example");
+      service.send(request(bot));
+
+      assertThat(out.json()).filteredOn(line -> line.has("event"))
+          .extracting(line -> line.path("event").asText() + " "
+              + line.path("messageId").asText("-"))
+          .containsExactly("contact.stored " + id, "contact.repeat " + id, "contact.honeypot -");
+      assertThat(out.lines()).noneMatch(line -> line.contains("example.org")
+          || line.contains("Line one"));
+    }
+  }
+
+  @Test
+  void isId_whenNotTheShapeOfAMessageId_isFalse() {
+    String id = service.send(request(valid())).id();
+
+    assertThat(ContactService.isId(id)).isTrue();
+    for (String other : new String[] {null, "", id.substring(1), id + "A", "../" + id.substring(3),
+        id.substring(1) + "=", id.substring(1) + "+"}) {
+      assertThat(ContactService.isId(other)).as(String.valueOf(other)).isFalse();
+    }
   }
 
   @Test

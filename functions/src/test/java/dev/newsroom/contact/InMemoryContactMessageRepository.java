@@ -17,9 +17,18 @@ final class InMemoryContactMessageRepository implements ContactMessageRepository
 
   private final Map<String, ContactMessage> messages = new LinkedHashMap<>();
   private final Map<String, OutgoingEmail> outbox = new LinkedHashMap<>();
+  private Runnable beforeSave = () -> { };
+
+  /** Runs {@code hook} once, at the start of the next save: a request that commits first. */
+  void beforeSave(Runnable hook) {
+    this.beforeSave = hook;
+  }
 
   @Override
   public Saved saveNew(ContactMessage message, String previousId, List<OutgoingEmail> emails) {
+    Runnable hook = beforeSave;
+    beforeSave = () -> { };
+    hook.run();
     if (previousId != null && messages.containsKey(previousId)) {
       return new Saved(previousId, true);
     }

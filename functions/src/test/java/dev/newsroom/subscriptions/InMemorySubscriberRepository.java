@@ -23,12 +23,13 @@ final class InMemorySubscriberRepository implements SubscriberRepository {
   private Runnable beforeApply = () -> { };
   private boolean loseEveryRace;
   private int applies;
+  private int erases;
 
   void beforeApply(Runnable hook) {
     this.beforeApply = hook;
   }
 
-  /** Every apply fails its condition, as if other requests always won. */
+  /** Every conditional write (apply, erase) fails, as if other requests always won. */
   void loseEveryRace() {
     this.loseEveryRace = true;
   }
@@ -91,8 +92,9 @@ final class InMemorySubscriberRepository implements SubscriberRepository {
 
   @Override
   public boolean erase(Subscriber tombstone) {
+    erases++;
     Subscriber stored = subscribers.get(tombstone.id());
-    if ((stored == null ? 0 : stored.version()) != tombstone.version() - 1) {
+    if (loseEveryRace || (stored == null ? 0 : stored.version()) != tombstone.version() - 1) {
       return false;
     }
     subscribers.put(tombstone.id(), tombstone);
@@ -121,5 +123,9 @@ final class InMemorySubscriberRepository implements SubscriberRepository {
 
   int applies() {
     return applies;
+  }
+
+  int erases() {
+    return erases;
   }
 }

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.newsroom.mail.EmailMessage;
 import dev.newsroom.shared.RateLimitedException;
+import dev.newsroom.shared.StdoutCapture;
+import dev.newsroom.shared.UnavailableException;
 import dev.newsroom.shared.ValidationException;
 import java.time.Duration;
 import java.util.List;
@@ -77,6 +79,67 @@ class SubscriberDataServiceTest {
   }
 
   @Test
+  void request_whenTooManyFromOneIp_isRefusedWhateverTheAddress() {
+    for (int i = 0; i < SubscriberDataService.PER_IP.max(); i++) {
+      f.data.request("reader" + i + "@example.org", "", VISITOR, SubscriptionFixture.SITE);
+    }
+
+    assertThatThrownBy(() -> f.data.request("one.more@example.org", "", VISITOR,
+        SubscriptionFixture.SITE)).isInstanceOf(RateLimitedException.class);
+  }
+
+  @Test
+  void request_whenEveryAttemptLoses_answers503AfterMaxAttemptsAndMailsNothing() {
+    confirmed(ADA);
+    f.repository.loseEveryRace();
+    int before = f.repository.applies();
+
+    assertThatThrownBy(() -> f.data.request(ADA, "", VISITOR, SubscriptionFixture.SITE))
+        .isInstanceOf(UnavailableException.class);
+    assertThat(f.repository.applies() - before).isEqualTo(SubscriptionService.MAX_ATTEMPTS);
+    assertThat(f.count(SubscriptionEmails.DATA)).isZero();
+  }
+
+  @Test
+  void request_logsEachOutcomeUnderTheSubscriberId() {
+    confirmed(ADA);
+    try (StdoutCapture out = StdoutCapture.start()) {
+      f.data.request(ADA, "", VISITOR, SubscriptionFixture.SITE);
+      f.data.request(ADA, "", VISITOR, SubscriptionFixture.SITE);
+      f.data.request("nobody@example.org", "", VISITOR, SubscriptionFixture.SITE);
+      f.data.request(ADA, "filled-by-a-bot", VISITOR, SubscriptionFixture.SITE);
+
+      assertThat(out.json()).filteredOn(line -> line.has("event"))
+          .extracting(line -> line.path("event").asText() + " "
+              + line.path("outcome").asText("-") + " " + line.path("subscriberId").asText("-"))
+          .containsExactly(
+              "subscriber-data.requested sent " + id(ADA),
+              "subscriber-data.requested resend-too-soon " + id(ADA),
+              "subscriber-data.requested none " + id("nobody@example.org"),
+              "subscriber-data.honeypot - -");
+      assertThat(out.lines()).noneMatch(line -> line.contains("example.org"));
+    }
+  }
+
+  @Test
+  void exportAndErase_logTheSubscriberIdOnly() {
+    confirmed(ADA);
+    try (StdoutCapture out = StdoutCapture.start()) {
+      f.data.export(f.signer.sign(LinkSigner.Purpose.EXPORT, id(ADA),
+          f.clock.now().plusSeconds(60)));
+      f.data.erase(f.signer.sign(LinkSigner.Purpose.ERASE, id(ADA),
+          f.clock.now().plusSeconds(60)));
+
+      assertThat(out.json()).filteredOn(line -> line.has("event"))
+          .extracting(line -> line.path("event").asText() + " "
+              + line.path("subscriberId").asText("-"))
+          .containsExactly("subscriber-data.exported " + id(ADA),
+              "subscriber-data.erased " + id(ADA));
+      assertThat(out.lines()).noneMatch(line -> line.contains("example.org"));
+    }
+  }
+
+  @Test
   void export_returnsTheSubscriptionAndTheWholeLogWithoutChangingIt() {
     confirmed(ADA);
     String token = f.signer.sign(LinkSigner.Purpose.EXPORT, id(ADA),
@@ -110,6 +173,44 @@ class SubscriberDataServiceTest {
     assertThat(f.repository.events(id(ADA))).isEmpty();
     assertThat(f.subscriptions.unsubscribeState(
         f.signer.sign(LinkSigner.Purpose.UNSUBSCRIBE, id(ADA), null))).isEqualTo(LinkState.DONE);
+  }
+
+  @Test
+  void erase_whenAnEarlierEraseWasInterrupted_sweepsTheLogItLeftAndKeepsTheTombstone() {
+    confirmed(ADA);
+    // given an erase that wrote its tombstone and stopped before the log was deleted
+    Subscriber tombstone = f.repository.find(id(ADA)).orElseThrow().erase(f.clock.now());
+    f.repository.put(tombstone);
+    assertThat(f.repository.events(id(ADA))).isNotEmpty();
+    f.clock.advance(Duration.ofMinutes(1));
+
+    LinkState state = f.data.erase(f.signer.sign(LinkSigner.Purpose.ERASE, id(ADA),
+        f.clock.now().plusSeconds(60)));
+
+    assertThat(state).isEqualTo(LinkState.DONE);
+    assertThat(f.repository.events(id(ADA))).isEmpty();
+    assertThat(f.repository.find(id(ADA))).contains(tombstone);
+  }
+
+  @Test
+  void erase_whenNothingIsHeld_isDone() {
+    String token = f.signer.sign(LinkSigner.Purpose.ERASE, id(ADA),
+        f.clock.now().plusSeconds(60));
+
+    assertThat(f.data.erase(token)).isEqualTo(LinkState.DONE);
+    assertThat(f.repository.find(id(ADA))).isEmpty();
+  }
+
+  @Test
+  void erase_whenEveryAttemptLoses_answers503AfterMaxAttemptsAndKeepsTheData() {
+    confirmed(ADA);
+    f.repository.loseEveryRace();
+
+    assertThatThrownBy(() -> f.data.erase(f.signer.sign(LinkSigner.Purpose.ERASE, id(ADA),
+        f.clock.now().plusSeconds(60)))).isInstanceOf(UnavailableException.class);
+    assertThat(f.repository.erases()).isEqualTo(SubscriptionService.MAX_ATTEMPTS);
+    assertThat(f.repository.find(id(ADA)).orElseThrow().email()).isEqualTo(ADA);
+    assertThat(f.repository.events(id(ADA))).isNotEmpty();
   }
 
   @Test
