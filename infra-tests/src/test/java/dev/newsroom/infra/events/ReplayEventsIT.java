@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -145,6 +146,11 @@ class ReplayEventsIT {
       return JSON.valueToTree(snsHandler(function).handleRequest(
           LambdaEventSerializers.serializerFor(SNSEvent.class, loader()).fromJson(json), null));
     }
+    if (isSqsFunction(function)) {
+      // campaign jobs and sends (issue 11): an SQS batch, answered with the failed items
+      return JSON.valueToTree(sqsHandler(function).handleRequest(
+          LambdaEventSerializers.serializerFor(SQSEvent.class, loader()).fromJson(json), null));
+    }
     if (isS3Function(function)) {
       // Images (issue 14): S3 event notifications, read by the handler from the event bytes
       java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
@@ -206,11 +212,23 @@ class ReplayEventsIT {
   }
 
   private static boolean isS3Function(String functionId) {
+    return hasEventOfType(functionId, "S3");
+  }
+
+  private static boolean isSnsFunction(String functionId) {
+    return hasEventOfType(functionId, "SNS");
+  }
+
+  private static boolean isSqsFunction(String functionId) {
+    return hasEventOfType(functionId, "SQS");
+  }
+
+  private static boolean hasEventOfType(String functionId, String type) {
     return newsroom.template.functions().stream()
         .filter(f -> f.id().equals(functionId))
         .anyMatch(f -> {
           for (JsonNode event : f.events()) {
-            if ("S3".equals(event.path("Type").asText())) {
+            if (type.equals(event.path("Type").asText())) {
               return true;
             }
           }
@@ -218,17 +236,9 @@ class ReplayEventsIT {
         });
   }
 
-  private static boolean isSnsFunction(String functionId) {
-    return newsroom.template.functions().stream()
-        .filter(f -> f.id().equals(functionId))
-        .anyMatch(f -> {
-          for (JsonNode event : f.events()) {
-            if ("SNS".equals(event.path("Type").asText())) {
-              return true;
-            }
-          }
-          return false;
-        });
+  @SuppressWarnings("unchecked")
+  private static RequestHandler<SQSEvent, Object> sqsHandler(String functionId) {
+    return (RequestHandler<SQSEvent, Object>) instantiate(functionId);
   }
 
   @SuppressWarnings("unchecked")
