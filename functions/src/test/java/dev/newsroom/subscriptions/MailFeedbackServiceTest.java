@@ -129,6 +129,31 @@ class MailFeedbackServiceTest {
     assertThat(f.repository.find(id("ok@example.org"))).isPresent();
   }
 
+  @Test
+  void record_logsEachOutcomeByIdsOnly() {
+    confirmed(ADA);
+    try (StdoutCapture out = StdoutCapture.start()) {
+      f.feedback.record(feedback(MailFeedback.Kind.SOFT_BOUNCE, "fb-10", ADA));
+      f.feedback.record(feedback(MailFeedback.Kind.HARD_BOUNCE, "fb-11", ADA));
+      f.feedback.record(feedback(MailFeedback.Kind.HARD_BOUNCE, "fb-11", ADA));
+      f.feedback.record(feedback(MailFeedback.Kind.SOFT_BOUNCE, "fb-12", "stranger@example.org"));
+      f.feedback.record(feedback(MailFeedback.Kind.COMPLAINT, "fb-13", "not an address"));
+
+      assertThat(out.json()).filteredOn(line -> line.path("event").asText()
+              .startsWith("mail-feedback."))
+          .extracting(line -> line.path("event").asText() + " "
+              + line.path("outcome").asText("-") + " " + line.path("feedbackId").asText()
+              + " " + line.path("subscriberId").asText("-"))
+          .containsExactly(
+              "mail-feedback.soft_bounce confirmed fb-10 " + id(ADA),
+              "mail-feedback.hard_bounce suppressed fb-11 " + id(ADA),
+              "mail-feedback.hard_bounce duplicate fb-11 " + id(ADA),
+              "mail-feedback.soft_bounce not-a-subscriber fb-12 " + id("stranger@example.org"),
+              "mail-feedback.unreadable-recipient - fb-13 -");
+      assertThat(out.lines()).noneMatch(line -> line.contains("example.org"));
+    }
+  }
+
   private void confirmed(String address) {
     f.subscribe(address);
     f.confirm(f.lastConfirmationToken());

@@ -3,9 +3,12 @@ package dev.newsroom.subscriptions;
 import static dev.newsroom.subscriptions.SubscriptionFixture.VISITOR;
 import static dev.newsroom.subscriptions.SubscriptionFixture.id;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.newsroom.shared.StdoutCapture;
+import dev.newsroom.shared.UnavailableException;
 import dev.newsroom.web.ApiEvents;
 import dev.newsroom.web.ClientAddress;
 import java.time.Duration;
@@ -269,5 +272,30 @@ class PreferencesHandlerTest {
 
     assertThat(r.getStatusCode()).isEqualTo(503);
     assertThat(topics()).isEqualTo(Topics.ALL);
+  }
+
+  @Test
+  void change_whenEveryWriteLosesARace_triesMaxAttemptsTimes() {
+    f.repository.loseEveryRace();
+    int writes = f.repository.applies();
+
+    assertThatThrownBy(() -> service.change(token(), Topics.only(List.of("science")), VISITOR))
+        .isInstanceOf(UnavailableException.class);
+    assertThat(f.repository.applies() - writes).isEqualTo(SubscriptionService.MAX_ATTEMPTS);
+  }
+
+  @Test
+  void change_logsTheChoiceShapeUnderTheSubscriberIdOnly() {
+    try (StdoutCapture out = StdoutCapture.start()) {
+      service.change(token(), Topics.only(List.of("science", "culture")), VISITOR);
+      service.change(token(), Topics.ALL, VISITOR);
+
+      assertThat(out.json()).filteredOn(line -> line.path("event").asText()
+              .equals("subscription.preferences"))
+          .extracting(line -> line.path("subscriberId").asText() + " "
+              + line.path("outcome").asText() + " " + line.path("tags").asInt())
+          .containsExactly(id(ADA) + " tags 2", id(ADA) + " all 0");
+      assertThat(out.lines()).noneMatch(line -> line.contains("science"));
+    }
   }
 }

@@ -103,6 +103,18 @@ class SubscriptionServiceTest {
   }
 
   @Test
+  void subscribe_whenNameGivenOrBlank_storesItTrimmedOrNone() {
+    f.subscriptions.subscribe(new SignupRequest("a@example.org", "  Ada Lovelace ", "", "",
+        null, VISITOR, SubscriptionFixture.SITE));
+    f.subscriptions.subscribe(new SignupRequest("b@example.org", "   ", "", "", null, VISITOR,
+        SubscriptionFixture.SITE));
+
+    assertThat(f.repository.find(id("a@example.org")).orElseThrow().name())
+        .isEqualTo("Ada Lovelace");
+    assertThat(f.repository.find(id("b@example.org")).orElseThrow().name()).isNull();
+  }
+
+  @Test
   void subscribe_whenPageMissing_keepsASaneRefererOnly() {
     f.subscriptions.subscribe(new SignupRequest("a@example.org", "", "", "",
         "https://news.example.com/articles/x/", VISITOR, SubscriptionFixture.SITE));
