@@ -119,12 +119,13 @@ final class EmailBody {
   }
 
   /**
-   * Keeps an image only when its source is an absolute https URL with a host (the safelist
-   * already dropped other protocols), and no wider than the column; without a fitting width,
-   * Outlook shows an image at its natural size and breaks the layout.
+   * Keeps an image only when the safelist left it a source (absolute https: with no base URI,
+   * relative and scheme-relative URLs cannot resolve and are dropped with the other protocols),
+   * and no wider than the column; without a fitting width, Outlook shows an image at its natural
+   * size and breaks the layout.
    */
   private static void fitImage(Element img) {
-    if (!EmailUrls.isAbsoluteHttps(img.attr("src"))) {
+    if (!img.hasAttr("src")) {
       img.remove();
       return;
     }

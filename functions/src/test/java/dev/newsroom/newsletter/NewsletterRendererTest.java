@@ -182,7 +182,8 @@ class NewsletterRendererTest {
         + "<p><img src=\"/relative.png\"><img src=\"relative.png\"></p>"
         + "<p><img src=\"data:image/png;base64,iVBORw0KGgo=\"></p>"
         + "<p><img src=\"javascript:alert(1)\"><img src=\"cid:part1\"><img></p>"
-        + "<p><img srcset=\"https://img.example.com/set.png 2x\"></p>";
+        + "<p><img srcset=\"https://img.example.com/set.png 2x\"></p>"
+        + "<p><img src=\"https:///no-host.png\"><img src=\"https://\"></p>";
     NewsletterContent content = new NewsletterContent("S", "P", List.of(
         new NewsletterArticle("a", "T", "S", null, "http://img.example.com/hero.jpg", "", body),
         new NewsletterArticle("b", "T", "S", null, "/hero.jpg", "", null)));
