@@ -96,12 +96,38 @@ class DevServerCampaignTest {
     String header = newsletter.headers().get("List-Unsubscribe");
     String unsubscribe = header.substring(1, header.length() - 1);
     assertThat(unsubscribe).startsWith(server.baseUrl() + "/api/subscriptions/unsubscribe?");
-    HttpResponse<String> oneClick = HTTP.send(HttpRequest.newBuilder(URI.create(unsubscribe))
+    assertThat(oneClick(unsubscribe).statusCode()).isEqualTo(200);
+    assertThat(getUrl(unsubscribe).body()).contains("You are unsubscribed");
+
+    // and the campaign counts that reader as unsubscribed since it, once: a retried one-click
+    // POST and the footer's link (the same signed link, naming the campaign) count nothing more
+    assertThat(stats(campaign).path("unsubscribedSince").asLong()).isEqualTo(1);
+    assertThat(oneClick(unsubscribe).statusCode()).isEqualTo(200);
+    Matcher footer = Pattern.compile(Pattern.quote(server.baseUrl()
+        + "/api/subscriptions/unsubscribe") + "\\?token=[\\w.-]+").matcher(newsletter.text());
+    assertThat(footer.find()).isTrue();
+    assertThat(footer.group()).isEqualTo(unsubscribe);
+    Matcher button = HIDDEN_TOKEN.matcher(getUrl(footer.group()).body());
+    assertThat(button.find()).isTrue();
+    assertThat(post("/api/subscriptions/unsubscribe", "application/x-www-form-urlencoded",
+        "token=" + button.group(1)).statusCode()).isEqualTo(303);
+    JsonNode stats = stats(campaign);
+    assertThat(stats.path("unsubscribedSince").asLong()).isEqualTo(1);
+    assertThat(stats.path("sent").asLong()).isEqualTo(2);
+    assertThat(stats.path("skipped").asLong()).isZero();
+  }
+
+  private static HttpResponse<String> oneClick(String url) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(url))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(),
         HttpResponse.BodyHandlers.ofString());
-    assertThat(oneClick.statusCode()).isEqualTo(200);
-    assertThat(getUrl(unsubscribe).body()).contains("You are unsubscribed");
+  }
+
+  private static JsonNode stats(String campaign) throws Exception {
+    HttpResponse<String> r = admin("GET", "/api/admin/campaigns/" + campaign, null);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return JSON.readTree(r.body()).path("stats");
   }
 
   /** Signs up with the article page's form, then confirms from the email at the outbox. */

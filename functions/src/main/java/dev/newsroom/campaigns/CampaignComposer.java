@@ -10,8 +10,12 @@ public interface CampaignComposer {
 
   Preview preview(CampaignContent content);
 
-  /** The email for one subscriber, with its personal unsubscribe and preferences links. */
-  EmailMessage compose(CampaignContent content, String subscriberId, String email);
+  /**
+   * The email for one subscriber, with its personal unsubscribe and preferences links; the
+   * unsubscribe link names the campaign.
+   */
+  EmailMessage compose(CampaignContent content, String campaignId, String subscriberId,
+      String email);
 
   /** An editor's test send: marked as a test, with no personal links (the editor subscribes to nothing). */
   EmailMessage composeTest(CampaignContent content, String email);

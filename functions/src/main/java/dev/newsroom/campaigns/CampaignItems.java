@@ -47,6 +47,7 @@ final class CampaignItems {
     item.put("uncertain", fromN(k.uncertain()));
     item.put("bounced", fromN(k.bounced()));
     item.put("complained", fromN(k.complained()));
+    item.put("unsubscribed", fromN(k.unsubscribed()));
     item.put("failedReasons", AttributeValue.fromM(Map.of()));
     item.put("skippedReasons", AttributeValue.fromM(Map.of()));
     putIfPresent(item, "articleSlug", c.articleSlug());
@@ -69,7 +70,7 @@ final class CampaignItems {
     Counts counts = new Counts(longOrZero(item, "recipients"), longOrZero(item, "sent"),
         longOrZero(item, "failed"), longOrZero(item, "skipped"), longOrZero(item, "uncertain"),
         longOrZero(item, "bounced"), longOrZero(item, "complained"),
-        reasons(item, "failedReasons"), reasons(item, "skippedReasons"));
+        longOrZero(item, "unsubscribed"), reasons(item, "failedReasons"), reasons(item, "skippedReasons"));
     return new Campaign(item.get("id").s(), stringOrNull(item, "articleSlug"),
         instantOrNull(item, "digestFrom"), instantOrNull(item, "digestTo"),
         item.get("subject").s(), stringOrNull(item, "preheader"),
@@ -91,7 +92,8 @@ final class CampaignItems {
         item.get("sk").s().substring(DynamoDbCampaignRepository.RECIPIENT.length()),
         RecipientState.fromWire(item.get("state").s()), longOrZero(item, "page"),
         lease == null ? null : Instant.ofEpochMilli(Long.parseLong(lease.n())),
-        stringOrNull(item, "reason"), stringOrNull(item, "settledBy"), feedback);
+        stringOrNull(item, "reason"), stringOrNull(item, "settledBy"), feedback,
+        bool(item, "unsubscribed"));
   }
 
   private static Map<String, Long> reasons(Map<String, AttributeValue> item, String name) {

@@ -40,7 +40,7 @@ final class CampaignJson {
     stats.put("uncertain", k.uncertain());
     stats.put("bounced", k.bounced());
     stats.put("complained", k.complained());
-    stats.put("unsubscribedSince", k.skippedReasons().getOrDefault("unsubscribed", 0L));
+    stats.put("unsubscribedSince", k.unsubscribed());
     json.put("stats", stats);
     return json;
   }
@@ -51,6 +51,7 @@ final class CampaignJson {
     json.put("state", r.state().wire());
     json.put("reason", r.reason());
     json.put("feedback", r.feedback());
+    json.put("unsubscribed", r.unsubscribed());
     return json;
   }
 

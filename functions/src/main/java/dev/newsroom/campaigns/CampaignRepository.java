@@ -85,6 +85,14 @@ public interface CampaignRepository {
    */
   boolean recordFeedback(String campaignId, String subscriberId, String kind);
 
+  /**
+   * Marks a recipient who left through this campaign's unsubscribe link and counts them, once;
+   * only a recipient the email went to (sent, or uncertain: the click shows it arrived).
+   *
+   * @return false when already counted, or the campaign or recipient is unknown or not mailed
+   */
+  boolean recordUnsubscribe(String campaignId, String subscriberId);
+
   /** End of the range of the latest digest created, if any. */
   Optional<Instant> lastDigestEnd();
 

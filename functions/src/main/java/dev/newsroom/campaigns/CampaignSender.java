@@ -201,7 +201,7 @@ public final class CampaignSender {
       String email) {
     EmailMessage message;
     try {
-      message = composer.compose(content, subscriberId, email);
+      message = composer.compose(content, campaignId, subscriberId, email);
     } catch (IllegalArgumentException e) {
       return new Result(CampaignMailer.Outcome.REJECTED, "unrenderable");
     }

@@ -316,6 +316,24 @@ public final class DynamoDbCampaignRepository implements CampaignRepository {
   }
 
   @Override
+  public boolean recordUnsubscribe(String campaignId, String subscriberId) {
+    return transactWriteItems(dynamoDb, List.of(
+        TransactWriteItem.builder().update(u -> u.tableName(table)
+            .key(key(campaignId, RECIPIENT + subscriberId))
+            .updateExpression("SET unsubscribed = :true")
+            .conditionExpression("attribute_exists(pk) AND #state IN (:sent, :uncertain)"
+                + " AND attribute_not_exists(unsubscribed)")
+            .expressionAttributeNames(Map.of("#state", "state"))
+            .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true),
+                ":sent", fromS(RecipientState.SENT.wire()),
+                ":uncertain", fromS(RecipientState.UNCERTAIN.wire())))).build(),
+        TransactWriteItem.builder().update(u -> u.tableName(table)
+            .key(key(campaignId, CAMPAIGN)).updateExpression("ADD unsubscribed :one")
+            .conditionExpression("attribute_exists(pk)")
+            .expressionAttributeValues(Map.of(":one", fromN(1)))).build()));
+  }
+
+  @Override
   public Optional<Instant> lastDigestEnd() {
     return get(Map.of("pk", fromS("digest"), "sk", fromS("last")))
         .map(item -> Instant.ofEpochMilli(Long.parseLong(item.get("end").n())));

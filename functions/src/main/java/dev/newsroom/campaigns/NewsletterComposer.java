@@ -26,8 +26,9 @@ public final class NewsletterComposer implements CampaignComposer {
   }
 
   @Override
-  public EmailMessage compose(CampaignContent content, String subscriberId, String email) {
-    return renderer.render(convert(content), subscriberId, email);
+  public EmailMessage compose(CampaignContent content, String campaignId, String subscriberId,
+      String email) {
+    return renderer.render(convert(content), subscriberId, email, campaignId);
   }
 
   @Override

@@ -11,9 +11,10 @@ import java.time.Instant;
  * @param settledBy the attempt that moved it to its final state, so that an attempt redone after
  *     a crash counts what the crashed one settled
  * @param feedback "bounce" or "complaint" once the mail service reported one, else null
+ * @param unsubscribed whether they left through this campaign's unsubscribe link
  */
 public record Recipient(String campaignId, String subscriberId, RecipientState state, long page,
-    Instant leaseUntil, String reason, String settledBy, String feedback) {
+    Instant leaseUntil, String reason, String settledBy, String feedback, boolean unsubscribed) {
 
   /** A claim that ran out while sending: the message may have gone. */
   boolean leaseExpired(Instant now) {

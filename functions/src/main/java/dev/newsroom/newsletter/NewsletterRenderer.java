@@ -38,9 +38,12 @@ public final class NewsletterRenderer {
   public static final String TEST_KIND = "newsletter-test";
   static final String TEST_PREFIX = "[Test] ";
 
-  /** As long as a signed link's token can be: id (43), expiry (12 digits), MAC (22). */
+  /**
+   * As long as a signed link's token can be: id (43), expiry (12 digits), mailing (120), MAC
+   * (22).
+   */
   private static final String LONGEST_TOKEN = "x".repeat(43) + "." + "9".repeat(12) + "."
-      + "x".repeat(22);
+      + "x".repeat(120) + "." + "x".repeat(22);
   private static final NewsletterLayout.Links PREVIEW_LINKS =
       new NewsletterLayout.Links("#preferences", "#unsubscribe");
   private static final NewsletterLayout.Links PLACEHOLDER_LINKS = new NewsletterLayout.Links(
@@ -109,10 +112,16 @@ public final class NewsletterRenderer {
         p.text(false, layout.footerText(PLACEHOLDER_LINKS)));
   }
 
-  /** One subscriber's email, with their own preferences and one-click unsubscribe links. */
-  public EmailMessage render(NewsletterContent content, String subscriberId, String email) {
+  /**
+   * One subscriber's email, with their own preferences and one-click unsubscribe links.
+   *
+   * @param mailing the campaign that sends it, named in its unsubscribe links so that leaving
+   *     through them is counted on it; null for none
+   */
+  public EmailMessage render(NewsletterContent content, String subscriberId, String email,
+      String mailing) {
     Prepared p = prepared(content);
-    String unsubscribe = links.unsubscribe(subscriberId);
+    String unsubscribe = links.unsubscribe(subscriberId, mailing);
     NewsletterLayout.Links personal = new NewsletterLayout.Links(
         links.preferences(subscriberId, clock.now()), unsubscribe);
     return new EmailMessage(KIND, email, null, p.subject(),

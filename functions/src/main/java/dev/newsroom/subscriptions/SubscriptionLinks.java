@@ -35,8 +35,18 @@ public record SubscriptionLinks(String siteUrl, LinkSigner signer) {
 
   /** Never expires: old emails keep a working link (and RFC 8058 one-click needs it). */
   public String unsubscribe(String subscriberId) {
+    return unsubscribe(subscriberId, null);
+  }
+
+  /**
+   * The unsubscribe link of an email sent in a mailing, which it names (signed), so that
+   * leaving through it can be counted on that mailing.
+   *
+   * @param mailing the mailing's id ({@link LinkSigner#MAILING}), or null for none
+   */
+  public String unsubscribe(String subscriberId, String mailing) {
     return siteUrl + UNSUBSCRIBE_PATH + "?token="
-        + signer.sign(LinkSigner.Purpose.UNSUBSCRIBE, subscriberId, null);
+        + signer.sign(LinkSigner.Purpose.UNSUBSCRIBE, subscriberId, null, mailing);
   }
 
   String export(String subscriberId, Instant expiresAt) {

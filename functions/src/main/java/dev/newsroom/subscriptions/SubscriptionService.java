@@ -47,14 +47,22 @@ public final class SubscriptionService {
   private final LinkSigner signer;
   private final String siteName;
   private final Clock clock;
+  private final UnsubscribeCounter unsubscribes;
 
   SubscriptionService(SubscriberRepository repository, RateLimiter rateLimiter,
       LinkSigner signer, String siteName, Clock clock) {
+    this(repository, rateLimiter, signer, siteName, clock, UnsubscribeCounter.NONE);
+  }
+
+  /** @param unsubscribes counts an unsubscribe on the mailing whose link caused it */
+  SubscriptionService(SubscriberRepository repository, RateLimiter rateLimiter,
+      LinkSigner signer, String siteName, Clock clock, UnsubscribeCounter unsubscribes) {
     this.repository = repository;
     this.rateLimiter = rateLimiter;
     this.signer = signer;
     this.siteName = siteName;
     this.clock = clock;
+    this.unsubscribes = unsubscribes;
   }
 
   /** Validates, throttles, and starts (or repeats) the double opt-in. */
@@ -173,16 +181,23 @@ public final class SubscriptionService {
    * Unsubscribes the link's subscriber, pending or confirmed. Idempotent: anything else (already
    * unsubscribed, suppressed, erased) is already "no more mail" and answers DONE too.
    *
+   * <p>When the link came in a mailing and this request is what ended a confirmed subscription,
+   * the mailing counts it (once: a second click or a retried one-click POST finds the subscriber
+   * unsubscribed already). The unsubscribe is what matters to the reader: if counting fails, it
+   * is logged and the answer is still DONE.
+   *
    * @param how how it was asked ("one-click" from a mail client, "page", "api"), for the log
    */
   public LinkState unsubscribe(String token, Visitor visitor, String how) {
-    Optional<String> id = signer.verify(LinkSigner.Purpose.UNSUBSCRIBE, token, clock.now());
-    if (id.isEmpty()) {
+    Optional<LinkSigner.SignedLink> link =
+        signer.open(LinkSigner.Purpose.UNSUBSCRIBE, token, clock.now());
+    if (link.isEmpty()) {
       return LinkState.INVALID;
     }
+    String id = link.get().subscriberId();
     for (int attempt = 1; ; attempt++) {
       Instant now = clock.now();
-      Optional<Subscriber> current = repository.find(id.get()).filter(Subscriber::isMailable);
+      Optional<Subscriber> current = repository.find(id).filter(Subscriber::isMailable);
       if (current.isEmpty()) {
         return LinkState.DONE;
       }
@@ -193,9 +208,21 @@ public final class SubscriptionService {
       if (repository.apply(change)) {
         log("subscription.unsubscribed", next.id(), how);
         Metrics.count(Metric.UNSUBSCRIBES, 1, "how", how);
+        if (link.get().mailing() != null
+            && current.get().status() == SubscriberStatus.CONFIRMED) {
+          countOnMailing(link.get().mailing(), id);
+        }
         return LinkState.DONE;
       }
       giveUpAfter(attempt);
+    }
+  }
+
+  private void countOnMailing(String mailing, String subscriberId) {
+    try {
+      unsubscribes.count(mailing, subscriberId);
+    } catch (RuntimeException e) {
+      Log.error("subscription.unsubscribe-not-counted", e);
     }
   }
 

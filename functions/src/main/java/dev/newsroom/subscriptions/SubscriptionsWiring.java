@@ -32,10 +32,10 @@ final class SubscriptionsWiring {
         Clock.system());
   }
 
-  /** Unsubscribe: sends nothing. */
-  static SubscriptionService unsubscribes() {
+  /** Unsubscribe: sends nothing; counts on the mailing whose link it came from. */
+  static SubscriptionService unsubscribes(UnsubscribeCounter counter) {
     return new SubscriptionService(repository(null), NO_LIMITS, signer(), site().name(),
-        Clock.system());
+        Clock.system(), counter);
   }
 
   /** Data requests: mail the links, count requests. */

@@ -12,13 +12,20 @@ import dev.newsroom.web.HttpResponse;
  * button (RFC 8058: a POST to the link itself, answered 200 with no cookie or page needed), or
  * from a script (JSON). Idempotent.
  */
-public final class UnsubscribeHandler extends LinkHandler {
+public class UnsubscribeHandler extends LinkHandler {
 
   private final SubscriptionService subscriptions;
   private final ClientAddress clients;
 
+  /** Without mailings wired in: a newsletter's link unsubscribes, and is counted nowhere. */
   public UnsubscribeHandler() {
-    this(SubscriptionsWiring.unsubscribes(), SubscriptionsWiring.site(), ClientAddress.fromEnv());
+    this(UnsubscribeCounter.NONE);
+  }
+
+  /** For the function that also counts unsubscribes on newsletters (wired by campaigns). */
+  protected UnsubscribeHandler(UnsubscribeCounter counter) {
+    this(SubscriptionsWiring.unsubscribes(counter), SubscriptionsWiring.site(),
+        ClientAddress.fromEnv());
   }
 
   UnsubscribeHandler(SubscriptionService subscriptions, SiteContext site,
@@ -30,12 +37,12 @@ public final class UnsubscribeHandler extends LinkHandler {
 
   /** A one-click POST never gets the JSON answer, whatever its content type says. */
   @Override
-  boolean wantsJson(HttpRequest request) {
+  final boolean wantsJson(HttpRequest request) {
     return !LinkRequests.isOneClick(request) && LinkRequests.wantsJson(request);
   }
 
   @Override
-  HttpResponse act(HttpRequest request) {
+  final HttpResponse act(HttpRequest request) {
     boolean oneClick = LinkRequests.isOneClick(request);
     String token = oneClick ? LinkRequests.queryToken(request) : LinkRequests.postToken(request);
     LinkState result = subscriptions.unsubscribe(token,

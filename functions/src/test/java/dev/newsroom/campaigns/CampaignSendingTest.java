@@ -285,6 +285,30 @@ class CampaignSendingTest {
   }
 
   @Test
+  void unsubscribeThroughItsLink_countsOnceAndOnlyForARecipientItWentTo() {
+    Campaign campaign = articleCampaign(3);
+    p.subscribers.unmailable(Pipeline.id(2), "unsubscribed");
+    p.service.start(campaign.id(), null);
+    p.drain();
+    CampaignFeedback feedback = new CampaignFeedback(p.repository);
+
+    feedback.count(campaign.id(), Pipeline.id(0));
+    feedback.count(campaign.id(), Pipeline.id(0));
+    // skipped (left before their send), not a recipient, an unknown campaign
+    feedback.count(campaign.id(), Pipeline.id(2));
+    feedback.count(campaign.id(), "sub99999");
+    feedback.count("c-unknown", Pipeline.id(1));
+
+    Campaign counted = p.repository.find(campaign.id()).orElseThrow();
+    assertThat(counted.counts().unsubscribed()).isEqualTo(1);
+    assertThat(CampaignJson.of(counted).get("stats")).asInstanceOf(
+        org.assertj.core.api.InstanceOfAssertFactories.MAP)
+        .containsEntry("unsubscribedSince", 1L).containsEntry("skipped", 1L);
+    assertThat(p.repository.all(campaign.id())).filteredOn(Recipient::unsubscribed)
+        .extracting(Recipient::subscriberId).containsExactly(Pipeline.id(0));
+  }
+
+  @Test
   void startForPublishedArticle_whenRepeated_sendsOnce() {
     p.subscribers(20);
     Instant published = p.clock.now().minusSeconds(5);

@@ -13,7 +13,8 @@ final class FakeComposer implements CampaignComposer {
   }
 
   @Override
-  public EmailMessage compose(CampaignContent content, String subscriberId, String email) {
+  public EmailMessage compose(CampaignContent content, String campaignId, String subscriberId,
+      String email) {
     return new EmailMessage("newsletter", email, null, content.subject(),
         "text for " + subscriberId, "<p>html for " + subscriberId + "</p>", Map.of());
   }

@@ -72,7 +72,7 @@ final class InMemoryCampaignRepository implements CampaignRepository {
       return Optional.of(existing);
     }
     recipients.get(campaignId).put(subscriberId, new Recipient(campaignId, subscriberId,
-        RecipientState.PENDING, page, null, null, null, null));
+        RecipientState.PENDING, page, null, null, null, null, false));
     return Optional.empty();
   }
 
@@ -90,7 +90,8 @@ final class InMemoryCampaignRepository implements CampaignRepository {
         c.createdAt(), c.updatedAt(), c.startedAt(), c.finishedAt(), c.createdBy(), c.startKey(),
         new Campaign.Expansion(nextCursor, page, done), c.startQueued(), k, c.version()),
         new Counts(k.recipients() + added, k.sent(), k.failed(), k.skipped(), k.uncertain(),
-            k.bounced(), k.complained(), k.failedReasons(), k.skippedReasons()));
+            k.bounced(), k.complained(), k.unsubscribed(), k.failedReasons(),
+            k.skippedReasons()));
     campaigns.put(campaignId, next);
     return Optional.of(next);
   }
@@ -137,7 +138,7 @@ final class InMemoryCampaignRepository implements CampaignRepository {
       return false;
     }
     put(new Recipient(campaignId, subscriberId, RecipientState.SENDING, r.page(), leaseUntil,
-        null, null, r.feedback()));
+        null, null, r.feedback(), r.unsubscribed()));
     return true;
   }
 
@@ -151,7 +152,7 @@ final class InMemoryCampaignRepository implements CampaignRepository {
       return false;
     }
     put(new Recipient(campaignId, subscriberId, to, r.page(), r.leaseUntil(), reason, batchId,
-        r.feedback()));
+        r.feedback(), r.unsubscribed()));
     return true;
   }
 
@@ -185,7 +186,8 @@ final class InMemoryCampaignRepository implements CampaignRepository {
     tally.skipped().forEach((r, n) -> skipped.merge(r, n, Long::sum));
     Campaign next = withCounts(c, new Counts(k.recipients(), k.sent() + tally.sent(),
         k.failed() + sum(tally.failed()), k.skipped() + sum(tally.skipped()),
-        k.uncertain() + tally.uncertain(), k.bounced(), k.complained(), failed, skipped));
+        k.uncertain() + tally.uncertain(), k.bounced(), k.complained(), k.unsubscribed(), failed,
+        skipped));
     campaigns.put(campaignId, next);
     return Optional.of(next);
   }
@@ -203,13 +205,31 @@ final class InMemoryCampaignRepository implements CampaignRepository {
       return false;
     }
     put(new Recipient(campaignId, subscriberId, r.state(), r.page(), r.leaseUntil(), r.reason(),
-        r.settledBy(), kind));
+        r.settledBy(), kind, r.unsubscribed()));
     Campaign c = campaigns.get(campaignId);
     Counts k = c.counts();
     boolean complaint = kind.equals("complaint");
     campaigns.put(campaignId, withCounts(c, new Counts(k.recipients(), k.sent(), k.failed(),
         k.skipped(), k.uncertain(), k.bounced() + (complaint ? 0 : 1),
-        k.complained() + (complaint ? 1 : 0), k.failedReasons(), k.skippedReasons())));
+        k.complained() + (complaint ? 1 : 0), k.unsubscribed(), k.failedReasons(),
+        k.skippedReasons())));
+    return true;
+  }
+
+  @Override
+  public synchronized boolean recordUnsubscribe(String campaignId, String subscriberId) {
+    Recipient r = recipients.getOrDefault(campaignId, new TreeMap<>()).get(subscriberId);
+    if (r == null || r.unsubscribed() || (r.state() != RecipientState.SENT
+        && r.state() != RecipientState.UNCERTAIN)) {
+      return false;
+    }
+    put(new Recipient(campaignId, subscriberId, r.state(), r.page(), r.leaseUntil(), r.reason(),
+        r.settledBy(), r.feedback(), true));
+    Campaign c = campaigns.get(campaignId);
+    Counts k = c.counts();
+    campaigns.put(campaignId, withCounts(c, new Counts(k.recipients(), k.sent(), k.failed(),
+        k.skipped(), k.uncertain(), k.bounced(), k.complained(), k.unsubscribed() + 1,
+        k.failedReasons(), k.skippedReasons())));
     return true;
   }
 

@@ -31,6 +31,7 @@ class NewsletterRendererTest {
       StandardCharsets.UTF_8);
   static final String EMAIL = "ada@example.org";
   static final String ID = SubscriberIds.of(EmailAddress.parse(EMAIL));
+  static final String CAMPAIGN = "a-river-floods-1764576000";
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T08:00:00Z"));
   private final LinkSigner signer = new LinkSigner(() -> KEY.clone());
@@ -62,7 +63,7 @@ class NewsletterRendererTest {
 
   @Test
   void render_whenSubscriber_isANewsletterToThemWithBothPartsAndTheArticleLink() {
-    EmailMessage mail = renderer.render(single("<p>First paragraph.</p>"), ID, EMAIL);
+    EmailMessage mail = renderer.render(single("<p>First paragraph.</p>"), ID, EMAIL, CAMPAIGN);
 
     assertThat(mail.kind()).isEqualTo("newsletter");
     assertThat(mail.to()).isEqualTo(EMAIL);
@@ -76,7 +77,7 @@ class NewsletterRendererTest {
 
   @Test
   void render_carriesTheRfc8058HeadersWithThePersonalUnsubscribeLink() {
-    EmailMessage mail = renderer.render(single("<p>x</p>"), ID, EMAIL);
+    EmailMessage mail = renderer.render(single("<p>x</p>"), ID, EMAIL, CAMPAIGN);
 
     assertThat(mail.headers()).containsEntry("List-Unsubscribe-Post",
         "List-Unsubscribe=One-Click");
@@ -84,7 +85,9 @@ class NewsletterRendererTest {
     assertThat(header).startsWith("<" + SITE + "/api/subscriptions/unsubscribe?token=")
         .endsWith(">");
     String token = link(header, "/api/subscriptions/unsubscribe");
-    assertThat(signer.verify(LinkSigner.Purpose.UNSUBSCRIBE, token, clock.now())).contains(ID);
+    // signed with the campaign, so that leaving through it is counted on that campaign
+    assertThat(signer.open(LinkSigner.Purpose.UNSUBSCRIBE, token, clock.now()))
+        .contains(new LinkSigner.SignedLink(ID, CAMPAIGN));
     // the same link in the footer of both parts
     assertThat(link(mail.html(), "/api/subscriptions/unsubscribe")).isEqualTo(token);
     assertThat(link(mail.text(), "/api/subscriptions/unsubscribe")).isEqualTo(token);
@@ -92,7 +95,7 @@ class NewsletterRendererTest {
 
   @Test
   void render_preferencesLinkIsSignedForThatPurposeOnlyAndExpiresAfterAYear() {
-    EmailMessage mail = renderer.render(single("<p>x</p>"), ID, EMAIL);
+    EmailMessage mail = renderer.render(single("<p>x</p>"), ID, EMAIL, CAMPAIGN);
 
     String token = link(mail.html(), "/api/subscriptions/preferences");
     assertThat(link(mail.text(), "/api/subscriptions/preferences")).isEqualTo(token);
@@ -131,7 +134,7 @@ class NewsletterRendererTest {
 
   @Test
   void render_parsesAsHtmlWithThePreheaderAsTheFirstTextAndNoStyleElement() {
-    EmailMessage mail = renderer.render(single("<p>Body text.</p>"), ID, EMAIL);
+    EmailMessage mail = renderer.render(single("<p>Body text.</p>"), ID, EMAIL, CAMPAIGN);
 
     Document doc = Jsoup.parse(mail.html());
     assertThat(doc.title()).isEqualTo("The subject");
@@ -163,7 +166,7 @@ class NewsletterRendererTest {
         List.of(new NewsletterArticle("slug", "Title " + evil, "Summary " + evil, null,
             "https://img.example.com/a.jpg", "Alt " + evil, "<p>ok</p>")));
 
-    EmailMessage mail = named.render(content, ID, EMAIL);
+    EmailMessage mail = named.render(content, ID, EMAIL, CAMPAIGN);
 
     Document doc = Jsoup.parse(mail.html());
     assertThat(doc.select("script")).isEmpty();
@@ -188,7 +191,7 @@ class NewsletterRendererTest {
         new NewsletterArticle("a", "T", "S", null, "http://img.example.com/hero.jpg", "", body),
         new NewsletterArticle("b", "T", "S", null, "/hero.jpg", "", null)));
 
-    EmailMessage mail = renderer.render(content, ID, EMAIL);
+    EmailMessage mail = renderer.render(content, ID, EMAIL, CAMPAIGN);
 
     List<String> sources = Jsoup.parse(mail.html()).select("img").eachAttr("src");
     assertThat(Jsoup.parse(mail.html()).select("img")).hasSize(1);
@@ -203,7 +206,7 @@ class NewsletterRendererTest {
         + "<a href=\"https://example.org/\" onclick=\"x()\">there</a>"
         + " <a href=\"javascript:alert(1)\">bad</a></p><iframe src=\"https://e.com\"></iframe>";
 
-    Document doc = Jsoup.parse(renderer.render(single(body), ID, EMAIL).html());
+    Document doc = Jsoup.parse(renderer.render(single(body), ID, EMAIL, CAMPAIGN).html());
 
     Element img = doc.select("img[src=https://img.example.com/wide.png]").first();
     assertThat(img.attr("width")).isEqualTo("544");
@@ -223,9 +226,12 @@ class NewsletterRendererTest {
       body.append("<p>Paragraph ").append(i).append(" of a very long article, with words.</p>");
     }
 
-    EmailMessage mail = renderer.render(single(body.toString()), ID, EMAIL);
+    EmailMessage mail = renderer.render(single(body.toString()), ID, EMAIL, CAMPAIGN);
 
     assertThat(bytes(mail.html())).isLessThanOrEqualTo(NewsletterRenderer.MAX_HTML_BYTES);
+    // the longest campaign id a link can name fits too
+    assertThat(bytes(renderer.render(single(body.toString()), ID, EMAIL, "x".repeat(120)).html()))
+        .isLessThanOrEqualTo(NewsletterRenderer.MAX_HTML_BYTES);
     Document doc = Jsoup.parse(mail.html());
     List<String> kept = doc.select("p").eachText().stream()
         .filter(t -> t.startsWith("Paragraph ")).toList();
@@ -279,7 +285,7 @@ class NewsletterRendererTest {
     NewsletterContent content = single(body.toString());
 
     RenderedNewsletter preview = renderer.preview(content);
-    EmailMessage mail = renderer.render(content, ID, EMAIL);
+    EmailMessage mail = renderer.render(content, ID, EMAIL, CAMPAIGN);
 
     assertThat(Jsoup.parse(preview.html()).select("p").eachText())
         .containsExactlyElementsOf(Jsoup.parse(mail.html()).select("p").eachText().stream()
@@ -308,7 +314,7 @@ class NewsletterRendererTest {
         + "<ul><li>One</li><li>Two</li></ul><pre>  code\n    indented</pre>"
         + "<p><img src=\"https://img.example.com/c.png\" alt=\"A chart\"></p>";
 
-    String text = renderer.render(single(body), ID, EMAIL).text();
+    String text = renderer.render(single(body), ID, EMAIL, CAMPAIGN).text();
 
     assertThat(text).contains("See the report (https://example.org/report).", "- One\n- Two",
         "  code\n    indented", "[A chart]");
@@ -325,7 +331,7 @@ class NewsletterRendererTest {
           .isInstanceOf(ValidationException.class)
           .hasFieldOrPropertyWithValue("field", "subject");
       assertThatThrownBy(() -> renderer.render(new NewsletterContent(bad, "p",
-          List.of(article("a", null))), ID, EMAIL)).as(bad)
+          List.of(article("a", null))), ID, EMAIL, CAMPAIGN)).as(bad)
           .isInstanceOf(ValidationException.class);
     }
     assertThat(NewsletterRenderer.requireSubject("  Caf\u00e9 \uD83D\uDCF0 news ")).isEqualTo(
@@ -341,7 +347,7 @@ class NewsletterRendererTest {
     }
     // the dev server's own origin works
     assertThat(new NewsletterRenderer("http://127.0.0.1:8080/", "N", signer, clock)
-        .render(single("<p>x</p>"), ID, EMAIL).headers().get("List-Unsubscribe"))
+        .render(single("<p>x</p>"), ID, EMAIL, CAMPAIGN).headers().get("List-Unsubscribe"))
         .startsWith("<http://127.0.0.1:8080/api/subscriptions/unsubscribe?token=");
   }
 

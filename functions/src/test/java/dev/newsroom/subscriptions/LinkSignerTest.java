@@ -60,6 +60,44 @@ class LinkSignerTest {
   }
 
   @Test
+  void open_whenSignedInAMailing_namesTheSubscriberAndTheMailing() {
+    String token = signer.sign(LinkSigner.Purpose.UNSUBSCRIBE, ID, null, "a-storm-1764576000");
+
+    assertThat(token).matches("[A-Za-z0-9_-]{43}\\.0\\.a-storm-1764576000\\.[A-Za-z0-9_-]{22}");
+    assertThat(signer.open(LinkSigner.Purpose.UNSUBSCRIBE, token, NOW))
+        .hasValue(new LinkSigner.SignedLink(ID, "a-storm-1764576000"));
+    assertThat(signer.verify(LinkSigner.Purpose.UNSUBSCRIBE, token, NOW)).hasValue(ID);
+    assertThat(signer.open(LinkSigner.Purpose.UNSUBSCRIBE,
+        signer.sign(LinkSigner.Purpose.UNSUBSCRIBE, ID, null), NOW))
+        .hasValue(new LinkSigner.SignedLink(ID, null));
+  }
+
+  @Test
+  void open_whenTheMailingIsMovedAddedOrDropped_refuses() {
+    String inMailing = signer.sign(LinkSigner.Purpose.UNSUBSCRIBE, ID, null, "a-storm-1");
+    String plain = signer.sign(LinkSigner.Purpose.UNSUBSCRIBE, ID, null);
+    String[] parts = inMailing.split("\\.");
+    String[] plainParts = plain.split("\\.");
+
+    // another campaign's count cannot be reached by editing a genuine link
+    assertThat(signer.open(LinkSigner.Purpose.UNSUBSCRIBE,
+        parts[0] + ".0.a-storm-2." + parts[3], NOW)).isEmpty();
+    assertThat(signer.open(LinkSigner.Purpose.UNSUBSCRIBE,
+        plainParts[0] + ".0.a-storm-1." + plainParts[2], NOW)).isEmpty();
+    assertThat(signer.open(LinkSigner.Purpose.UNSUBSCRIBE, parts[0] + ".0." + parts[3], NOW))
+        .isEmpty();
+    assertThat(signer.open(LinkSigner.Purpose.PREFERENCES, inMailing, NOW)).isEmpty();
+  }
+
+  @Test
+  void sign_whenTheMailingIdHasOtherCharacters_refuses() {
+    for (String bad : new String[] {"", "A-storm", "a.storm", "a_storm", "x".repeat(121)}) {
+      assertThatThrownBy(() -> signer.sign(LinkSigner.Purpose.UNSUBSCRIBE, ID, null, bad))
+          .as(bad).isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
   void verify_whenSignedWithAnotherKey_refuses() {
     LinkSigner other = new LinkSigner(
         () -> "a different key of enough length, 32+".getBytes(StandardCharsets.UTF_8));

@@ -393,6 +393,77 @@ class SubscriptionServiceTest {
   }
 
   @Test
+  void unsubscribe_whenTheLinkCameInAMailing_countsItOnThatMailingOnce() {
+    CountingMailings mailings = new CountingMailings();
+    SubscriptionService service = withMailings(mailings);
+    f.subscribe(ADA);
+    f.confirm(f.lastConfirmationToken());
+    String token = f.signer.sign(LinkSigner.Purpose.UNSUBSCRIBE, id(ADA), null, "a-storm-1");
+
+    service.unsubscribe(token, VISITOR, "one-click");
+    service.unsubscribe(token, VISITOR, "one-click");
+    service.unsubscribe(token, VISITOR, "page");
+
+    assertThat(mailings.counted).containsExactly("a-storm-1/" + id(ADA));
+    assertThat(f.repository.find(id(ADA)).orElseThrow().status())
+        .isEqualTo(SubscriberStatus.UNSUBSCRIBED);
+  }
+
+  @Test
+  void unsubscribe_whenNotAConfirmedSubscriptionItEnds_countsNothingOnTheMailing() {
+    CountingMailings mailings = new CountingMailings();
+    SubscriptionService service = withMailings(mailings);
+    String bob = "bob@example.org";
+    f.subscribe(ADA);
+    f.confirm(f.lastConfirmationToken());
+    service.unsubscribe(f.signer.sign(LinkSigner.Purpose.UNSUBSCRIBE, id(ADA), null), VISITOR,
+        "page");
+    f.subscribe(bob);
+
+    // already unsubscribed (through a link of no mailing), and still pending
+    service.unsubscribe(f.signer.sign(LinkSigner.Purpose.UNSUBSCRIBE, id(ADA), null, "a-x-1"),
+        VISITOR, "one-click");
+    service.unsubscribe(f.signer.sign(LinkSigner.Purpose.UNSUBSCRIBE, id(bob), null, "a-x-1"),
+        VISITOR, "one-click");
+
+    assertThat(mailings.counted).isEmpty();
+    assertThat(f.repository.find(id(bob)).orElseThrow().status())
+        .isEqualTo(SubscriberStatus.UNSUBSCRIBED);
+  }
+
+  @Test
+  void unsubscribe_whenCountingOnTheMailingFails_stillUnsubscribes() {
+    SubscriptionService service = withMailings((mailing, subscriber) -> {
+      throw new UnavailableException("campaigns table down", null);
+    });
+    f.subscribe(ADA);
+    f.confirm(f.lastConfirmationToken());
+
+    try (StdoutCapture out = StdoutCapture.start()) {
+      assertThat(service.unsubscribe(f.signer.sign(LinkSigner.Purpose.UNSUBSCRIBE, id(ADA), null,
+          "a-x-1"), VISITOR, "one-click")).isEqualTo(LinkState.DONE);
+      assertThat(out.lines()).anyMatch(l -> l.contains("subscription.unsubscribe-not-counted"));
+    }
+    assertThat(f.repository.find(id(ADA)).orElseThrow().status())
+        .isEqualTo(SubscriberStatus.UNSUBSCRIBED);
+  }
+
+  /** Records what a mailing was asked to count. */
+  private static final class CountingMailings implements UnsubscribeCounter {
+    final List<String> counted = new java.util.ArrayList<>();
+
+    @Override
+    public void count(String mailing, String subscriberId) {
+      counted.add(mailing + "/" + subscriberId);
+    }
+  }
+
+  private SubscriptionService withMailings(UnsubscribeCounter mailings) {
+    return new SubscriptionService(f.repository, f.rateLimiter, f.signer, "Newsroom", f.clock,
+        mailings);
+  }
+
+  @Test
   void unsubscribe_whenPending_stopsTheConfirmationToo() {
     f.subscribe(ADA);
     String confirm = f.lastConfirmationToken();

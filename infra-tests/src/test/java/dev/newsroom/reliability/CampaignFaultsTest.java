@@ -291,8 +291,37 @@ class CampaignFaultsTest {
     assertThat(stats).containsEntry("sent", (long) READERS - 1).containsEntry("skipped", 1L);
     assertThat(received()).doesNotContainKey(leaving.email());
     assertThat(recipientReasons(id, "skipped")).containsExactly("unsubscribed");
+    // they left through a link of no campaign, before this one reached them
+    assertThat(Answers.body(admin("get", id)).at("/stats/unsubscribedSince").asLong())
+        .isZero();
+  }
+
+  @Test
+  void unsubscribe_throughTheNewslettersOwnLink_countsOnceOnThatCampaignOnly() {
+    // given a campaign every reader got
+    String id = start();
+    drain();
+    Reader leaving = readers.get(0);
+    Reader notFromIt = readers.get(1);
+
+    // when one reader leaves through the List-Unsubscribe link of the email SES got, and the
+    // mail client retries the POST; another through a link naming a campaign they never got
+    String header = world.moto().rawEmails().stream()
+        .filter(m -> m.to().contains(leaving.email())).findFirst().orElseThrow()
+        .headers().get("List-Unsubscribe");
+    oneClick(header.substring(1, header.length() - 1));
+    oneClick(header.substring(1, header.length() - 1));
+    unsubscribeInOneClick(notFromIt, "c-not-sent-to-them");
+
+    // then the campaign counts one, and marks that recipient only
     assertThat(Answers.body(admin("get", id)).at("/stats/unsubscribedSince").asLong())
         .isEqualTo(1);
+    assertThat(recipientItems(id).stream().filter(i -> i.containsKey("unsubscribed"))
+        .map(i -> i.get("sk").s().substring(2))).containsExactly(leaving.id());
+    assertThat(new DynamoDbSubscriberRepository(world.dynamoDb(),
+        Env.require("SUBSCRIBERS_TABLE"), null).find(notFromIt.id()).orElseThrow().status())
+        .isEqualTo(SubscriberStatus.UNSUBSCRIBED);
+    assertAccounted(id);
   }
 
   @Test
@@ -525,9 +554,23 @@ class CampaignFaultsTest {
   }
 
   private void unsubscribeInOneClick(Reader reader) {
+    unsubscribeInOneClick(reader, null);
+  }
+
+  /** @param campaignId the campaign the link names, or null for a link of no campaign */
+  private void unsubscribeInOneClick(Reader reader, String campaignId) {
     LinkSigner signer = new LinkSigner(new SecretsManagerLinkKey(AwsClients.secretsManager(),
         Env.require("SUBSCRIPTION_LINK_SECRET")));
-    String token = signer.sign(LinkSigner.Purpose.UNSUBSCRIBE, reader.id(), null);
+    String token = signer.sign(LinkSigner.Purpose.UNSUBSCRIBE, reader.id(), null, campaignId);
+    APIGatewayV2HTTPResponse response = ApiCall.to("POST", "/api/subscriptions/unsubscribe")
+        .query("token", token).form("List-Unsubscribe=One-Click").invoke();
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
+  }
+
+  /** A mail client's RFC 8058 one-click POST to a List-Unsubscribe URL. */
+  private static void oneClick(String url) {
+    String token = java.net.URLDecoder.decode(url.substring(url.indexOf("?token=") + 7),
+        java.nio.charset.StandardCharsets.UTF_8);
     APIGatewayV2HTTPResponse response = ApiCall.to("POST", "/api/subscriptions/unsubscribe")
         .query("token", token).form("List-Unsubscribe=One-Click").invoke();
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
