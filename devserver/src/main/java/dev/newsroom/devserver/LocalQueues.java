@@ -66,8 +66,10 @@ final class LocalQueues implements AutoCloseable {
       });
     }
     for (SamTemplate.QueueSubscription subscription : template.queueSubscriptions()) {
-      RequestHandler<SQSEvent, SQSBatchResponse> handler = instantiate(subscription.handlerClass());
       for (int i = 0; i < POLLERS; i++) {
+        // One handler per poller, as Lambda runs one invocation at a time per environment.
+        RequestHandler<SQSEvent, SQSBatchResponse> handler =
+            instantiate(subscription.handlerClass());
         local.pollers.submit(() -> local.poll(subscription, handler));
       }
     }

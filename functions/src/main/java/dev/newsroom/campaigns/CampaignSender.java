@@ -55,7 +55,7 @@ public final class CampaignSender {
       return size() > 8;
     }
   };
-  private SendRate.Grant grant = new SendRate.Grant(0, Instant.EPOCH);
+  private SendRate.Grant grant = SendRate.Grant.NONE;
   /** When this batch's previous send was taken; null before its first. */
   private Instant lastTaken;
   /** Average time between this sender's sends (nanoseconds), 0 until measured. */
@@ -224,8 +224,10 @@ public final class CampaignSender {
   }
 
   /**
-   * One send from the shared rate, waiting for the next second when this one is used up.
+   * One send from the shared rate, waiting for the second a grant is for, or for the next one
+   * when none was granted.
    *
+   * @param wanted sends this batch could still make
    * @return false when the invocation's time runs out first
    */
   private boolean takeSend(int wanted, Deadline deadline) {
@@ -240,42 +242,20 @@ public final class CampaignSender {
       }
       Instant now = clock.now();
       if (grant.tokens() > 0 && now.isBefore(grant.until())) {
-        grant = new SendRate.Grant(grant.tokens() - 1, grant.until());
+        if (now.isBefore(grant.from())) {
+          sleeper.sleep(Duration.between(now, grant.from()));
+          continue;
+        }
+        grant = grant.less(1);
         lastTaken = now;
         return true;
       }
-      SendRate.Grant fresh = rate.acquire(Math.min(wanted, usableBefore(now)));
-      if (fresh.tokens() > 0) {
-        grant = new SendRate.Grant(fresh.tokens() - 1, fresh.until());
-        lastTaken = clock.now();
-        return true;
+      grant = rate.acquire(new SendRate.Ask(wanted, paceNanos));
+      if (grant.tokens() == 0) {
+        Duration wait = Duration.between(clock.now(), grant.from());
+        sleeper.sleep(wait.isNegative() ? Duration.ZERO : wait.plusMillis(5));
       }
-      Duration wait = Duration.between(clock.now(), fresh.until());
-      sleeper.sleep(wait.isNegative() ? Duration.ZERO : wait.plusMillis(5));
     }
-  }
-
-  /**
-   * Sends to ask for: a tenth of the rate, and no more than this sender can make before the
-   * current second ends, when its pace is known. A grant lapses with its second, and what one
-   * sender took but could not use is lost to all: with slow sends, a tenth of the rate each
-   * would let ten senders hold the whole second while the others wait.
-   */
-  private int usableBefore(Instant now) {
-    int ask = chunk();
-    if (paceNanos > 0) {
-      long left = 1_000_000_000L - now.getNano();
-      ask = (int) Math.min(ask, left / paceNanos + 1);
-    }
-    return Math.max(1, ask);
-  }
-
-  /**
-   * Sends asked for at once: a tenth of the rate, so that several senders share a second and an
-   * unused share is small.
-   */
-  private int chunk() {
-    return Math.max(1, rate.limit() / 10);
   }
 
   private void settle(String campaignId, String id, RecipientState from, RecipientState to,

@@ -42,8 +42,10 @@ public final class CampaignsWiring {
   static CampaignSender sender() {
     SendLimit limit = new SendLimit(new SesAccountSendQuota(SesClients.CLIENT),
         Integer.parseInt(Env.optional("CAMPAIGN_MAX_SEND_RATE").orElse("0")), Clock.system());
-    return new CampaignSender(repository(), directory(), composer(), mailer(),
-        new DynamoDbSendRate(AwsClients.dynamoDb(), table(), limit, Clock.system()), queue(),
+    SendRate rate = new PerSecondSendRate(
+        new DynamoDbSecondCounters(AwsClients.dynamoDb(), table()), limit::perSecond,
+        Integer.parseInt(Env.require("CAMPAIGN_SENDER_CONCURRENCY")), Clock.system());
+    return new CampaignSender(repository(), directory(), composer(), mailer(), rate, queue(),
         Clock.system(), Sleeper.system());
   }
 

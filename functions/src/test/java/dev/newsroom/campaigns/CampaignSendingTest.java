@@ -66,9 +66,9 @@ class CampaignSendingTest {
     slow.drain();
 
     assertThat(slow.repository.find(campaign.id()).orElseThrow().counts().sent()).isEqualTo(120);
-    long first = slow.rate.used.keySet().stream().min(Long::compare).orElseThrow();
+    long first = slow.counters.used.keySet().stream().min(Long::compare).orElseThrow();
     // Once its pace is known, a sender holds back at most one send it cannot use in time.
-    assertThat(slow.rate.used).allSatisfy((second, taken) -> {
+    assertThat(slow.counters.used).allSatisfy((second, taken) -> {
       if (second != first) {
         assertThat(taken).isLessThanOrEqualTo(11);
       }

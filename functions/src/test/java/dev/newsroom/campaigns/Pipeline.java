@@ -22,7 +22,7 @@ final class Pipeline {
   final InMemoryArticleSource articles = new InMemoryArticleSource();
   final ScriptedMailer mailer = new ScriptedMailer();
   final InMemoryCampaignQueue queue = new InMemoryCampaignQueue(clock::now);
-  final InMemorySendRate rate;
+  final InMemorySecondCounters counters = new InMemorySecondCounters();
   final CampaignService service;
   final AudienceWork work;
   final CampaignSender sender;
@@ -36,7 +36,7 @@ final class Pipeline {
   }
 
   Pipeline(int ratePerSecond) {
-    rate = new InMemorySendRate(clock, ratePerSecond);
+    SendRate rate = new PerSecondSendRate(counters, () -> ratePerSecond, 1, clock);
     FakeComposer composer = new FakeComposer();
     service = new CampaignService(repository, articles, subscribers, composer, mailer, queue,
         (id, version, at) -> scheduledStarts.add(new String[] {id, Long.toString(version),

@@ -44,7 +44,8 @@ public final class CampaignBench {
   record Run(String label, int allowed, Counts counts, boolean done, long emails,
       long duplicates, long lost, long throttled, double seconds, double sustainedRate,
       int peakWindow, Map<String, Long> dynamoRequests, Map<String, Long> dynamoItems,
-      List<EventSourceMapping.Invocation> senders, int expanderInvocations, long sqsRequests) {}
+      Map<String, Long> rateRequests, List<EventSourceMapping.Invocation> senders,
+      int expanderInvocations, long sqsRequests) {}
 
   private CampaignBench() {}
 
@@ -72,6 +73,8 @@ public final class CampaignBench {
       out.printf("Loaded %,d confirmed subscribers into DynamoDB Local in %.1f s%n", recipients,
           (System.nanoTime() - loadStart) / 1e9);
       configure(world, dynamoDb, ses, sqs);
+      // Each sender's first ask in a second is the rate divided by the senders there can be.
+      System.setProperty("CAMPAIGN_SENDER_CONCURRENCY", Integer.toString(senders));
       SamTemplate.QueueSubscription sends = subscription(world.template, SENDER);
       SamTemplate.QueueSubscription jobs = subscription(world.template, EXPANDER);
       out.printf("Pipeline: %d sender environments (BatchSize %d x %d recipients), 1 expander;"
@@ -141,7 +144,8 @@ public final class CampaignBench {
         + sqs.deleteRequests.get();
     return new Run(label, allowed, seen.counts(), seen.state() == CampaignState.DONE, emails,
         duplicates, lost, ses.throttled(), seconds, sustained, peakWindow(accepted),
-        dynamoDb.requests(), dynamoDb.items(), senderMapping.invocations(),
+        dynamoDb.requests(), dynamoDb.items(), dynamoDb.rateRequests(),
+        senderMapping.invocations(),
         jobsMapping.invocations().size(), sqsRequests);
   }
 

@@ -38,10 +38,16 @@ final class CampaignReport {
             r.dynamoRequests().getOrDefault(op, 0L) / (double) recipients));
       }
     }
+    row(out, runs, "  the send rate's counter: ADD", r -> String.format("%.3f",
+        r.rateRequests().getOrDefault("UpdateItem", 0L) / (double) recipients));
+    row(out, runs, "  the rest: put, claim, settle, tally...", r -> String.format("%.3f",
+        (writes(r.dynamoRequests()) - writes(r.rateRequests())) / (double) recipients));
     row(out, runs, "DynamoDB write units / recipient (1)", r -> String.format("%.2f",
         writeUnits(r.dynamoItems()) / recipients));
     row(out, runs, "DynamoDB read requests / recipient", r -> String.format("%.2f",
         (total(r.dynamoRequests()) - writes(r.dynamoRequests())) / (double) recipients));
+    row(out, runs, "  the send rate's counter: GetItem", r -> String.format("%.3f",
+        r.rateRequests().getOrDefault("GetItem", 0L) / (double) recipients));
     row(out, runs, "DynamoDB items read / recipient", r -> String.format("%.2f",
         (total(r.dynamoItems()) - writes(r.dynamoItems())) / (double) recipients));
     row(out, runs, "sender invocations / 1,000 recipients", r -> String.format("%.1f",

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +41,8 @@ final class DynamoDbCounter implements AutoCloseable {
   private final URI upstream;
   private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> items = new ConcurrentHashMap<>();
+  /** The requests among {@link #requests} on the send rate's per-second counters. */
+  private final Map<String, LongAdder> rateRequests = new ConcurrentHashMap<>();
 
   private DynamoDbCounter(HttpServer server, URI upstream) {
     this.server = server;
@@ -66,6 +69,14 @@ final class DynamoDbCounter implements AutoCloseable {
   void reset() {
     requests.clear();
     items.clear();
+    rateRequests.clear();
+  }
+
+  /** Requests per operation on the send rate's counters ({@code pk = rate#<second>}). */
+  Map<String, Long> rateRequests() {
+    Map<String, Long> copy = new TreeMap<>();
+    rateRequests.forEach((op, n) -> copy.put(op, n.sum()));
+    return copy;
   }
 
   /** Requests per operation so far. */
@@ -89,6 +100,9 @@ final class DynamoDbCounter implements AutoCloseable {
       String operation = target.substring(target.indexOf('.') + 1);
       requests.computeIfAbsent(operation, o -> new LongAdder()).increment();
       items.computeIfAbsent(operation, o -> new LongAdder()).add(itemsOf(operation, body));
+      if (new String(body, StandardCharsets.UTF_8).contains("\"S\":\"rate#")) {
+        rateRequests.computeIfAbsent(operation, o -> new LongAdder()).increment();
+      }
       HttpRequest.Builder request = HttpRequest.newBuilder(upstream.resolve(
           exchange.getRequestURI().getRawPath()))
           .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
