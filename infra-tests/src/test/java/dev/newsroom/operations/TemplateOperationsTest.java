@@ -120,7 +120,7 @@ class TemplateOperationsTest {
         JsonNode reserved = props.path("ReservedConcurrentExecutions");
         if (reserved.isTextual() && !reserved.asText().matches("\\d+")) {
           // !Ref to a parameter: the campaign sender's, sized to the SES rate it shares. The
-          // parameter bounds it instead (at least 1, at most 100).
+          // parameter bounds it instead (at least 2, at most 100).
           JsonNode parameter = Templates.template().path("Parameters").path(reserved.asText());
           assertThat(parameter.path("MinValue").asInt(0)).as("%s: MinValue of %s", id,
               reserved.asText()).isGreaterThanOrEqualTo(1);
@@ -139,6 +139,31 @@ class TemplateOperationsTest {
     });
 
     assertThat(writers).as("the template has writing functions").isNotEmpty();
+  }
+
+  // ---- campaigns (issue 11): an SQS event source refuses a MaximumConcurrency below 2
+  @Test
+  void everySqsEventSourcesMaximumConcurrency_isBetween2And1000() {
+    List<String> checked = new ArrayList<>();
+    Templates.resources("AWS::Serverless::Function").forEach((id, props) ->
+        props.path("Events").fields().forEachRemaining(event -> {
+          JsonNode max = event.getValue().at("/Properties/ScalingConfig/MaximumConcurrency");
+          if (max.isMissingNode()) {
+            return;
+          }
+          checked.add(id + "." + event.getKey());
+          if (max.isTextual() && !max.asText().matches("\\d+")) {
+            JsonNode parameter = Templates.template().path("Parameters").path(max.asText());
+            assertThat(parameter.path("MinValue").asInt(0)).as("%s: MinValue of %s", id,
+                max.asText()).isBetween(2, 1000);
+            assertThat(parameter.path("Default").asInt(0)).as("%s: Default of %s", id,
+                max.asText()).isBetween(2, 1000);
+          } else {
+            assertThat(max.asInt()).as("%s: MaximumConcurrency", id).isBetween(2, 1000);
+          }
+        }));
+
+    assertThat(checked).as("the campaign sender's queue sets it").isNotEmpty();
   }
 
   @Test
