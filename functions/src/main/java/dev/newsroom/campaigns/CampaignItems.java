@@ -70,7 +70,8 @@ final class CampaignItems {
     Counts counts = new Counts(longOrZero(item, "recipients"), longOrZero(item, "sent"),
         longOrZero(item, "failed"), longOrZero(item, "skipped"), longOrZero(item, "uncertain"),
         longOrZero(item, "bounced"), longOrZero(item, "complained"),
-        longOrZero(item, "unsubscribed"), reasons(item, "failedReasons"), reasons(item, "skippedReasons"));
+        longOrZero(item, "unsubscribed"), reasons(item, "failedReasons"),
+        reasons(item, "skippedReasons"));
     return new Campaign(item.get("id").s(), stringOrNull(item, "articleSlug"),
         instantOrNull(item, "digestFrom"), instantOrNull(item, "digestTo"),
         item.get("subject").s(), stringOrNull(item, "preheader"),

@@ -164,7 +164,7 @@ final class InMemoryCampaignRepository implements CampaignRepository {
       return false;
     }
     put(new Recipient(campaignId, subscriberId, RecipientState.PENDING, r.page(), null, null,
-        null, r.feedback()));
+        null, r.feedback(), r.unsubscribed()));
     return true;
   }
 

@@ -252,7 +252,7 @@ class NewsletterRendererTest {
   @Test
   void render_whenTheBodyFits_showsItWholeWithoutACut() {
     EmailMessage mail = renderer.render(single("<p>Short.</p><h2>Part</h2><p>End.</p>"), ID,
-        EMAIL);
+        EMAIL, CAMPAIGN);
 
     assertThat(mail.html()).doesNotContain("Continue reading").contains("Read on the site");
     assertThat(mail.text()).contains("Short.", "Part", "End.");
@@ -267,7 +267,7 @@ class NewsletterRendererTest {
     }
 
     EmailMessage mail = renderer.render(new NewsletterContent("Digest", "P", articles), ID,
-        EMAIL);
+        EMAIL, CAMPAIGN);
 
     assertThat(bytes(mail.html())).isLessThanOrEqualTo(NewsletterRenderer.MAX_HTML_BYTES);
     int shown = Jsoup.parse(mail.html()).select("h2").size();

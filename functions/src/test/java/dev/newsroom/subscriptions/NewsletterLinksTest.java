@@ -30,7 +30,7 @@ class NewsletterLinksTest {
     f.confirm(f.lastConfirmationToken());
     return renderer.render(new NewsletterContent("News", "Today", List.of(
         new NewsletterArticle("a", "A", "S", null, null, null, "<p>x</p>"))), id(address),
-        address);
+        address, "a-news-1764576000");
   }
 
   @Test
