@@ -287,7 +287,11 @@ class CampaignSendingTest {
   @Test
   void unsubscribeThroughItsLink_countsOnceAndOnlyForARecipientItWentTo() {
     Campaign campaign = articleCampaign(3);
-    p.subscribers.unmailable(Pipeline.id(2), "unsubscribed");
+    p.mailer.beforeSend = m -> {
+      if (m.to().equals("reader0@example.com")) {
+        p.subscribers.unmailable(Pipeline.id(2), "unsubscribed");
+      }
+    };
     p.service.start(campaign.id(), null);
     p.drain();
     CampaignFeedback feedback = new CampaignFeedback(p.repository);
@@ -340,6 +344,50 @@ class CampaignSendingTest {
 
     assertThat(p.mailer.delivered).hasSize(5);
     assertAccounted(campaign.id(), 5);
+  }
+
+  @Test
+  void audience_whenTheEditorNamesTags_reachesTheirFollowersAndAllNewsReadersOnly() {
+    p.subscribers.confirmed("a", "all@example.com");
+    p.subscribers.following("b", "sports@example.com", "sports");
+    p.subscribers.following("c", "science@example.com", "science");
+    p.subscribers.following("d", "both@example.com", "science", "sports");
+    // the article is about science, but the editor sends it to the sports audience
+    p.articles.publish("storm", p.clock.now().minusSeconds(60), "weather", "science");
+    Campaign campaign = p.service.create(new CampaignRequest("storm", false, null, null, null,
+        null, List.of("sports")), "editor");
+    p.service.start(campaign.id(), null);
+    p.drain();
+
+    assertThat(p.receivedByAddress("newsletter").keySet()).containsExactlyInAnyOrder(
+        "all@example.com", "sports@example.com", "both@example.com");
+    assertAccounted(campaign.id(), 3);
+  }
+
+  @Test
+  void send_whenTheInvocationRunsOutOfTimeMidBatch_queuesTheRestAndLosesOrRepeatsNobody() {
+    Campaign campaign = articleCampaign(20);
+    p.service.start(campaign.id(), null);
+    var job = p.queue.jobs.remove(0);
+    p.work.run(job.body(), job.id(), () -> Duration.ofMinutes(5));
+    var batch = p.queue.sends.remove(0);
+    List<String> order = batch.body().subscriberIds();
+    // Lambda's remaining time falls within the sender's margin after the seventh email
+    Deadline deadline = () -> p.mailer.delivered.size() >= 7 ? CampaignSender.MARGIN
+        : Duration.ofMinutes(5);
+
+    p.sender.send(batch.body(), batch.id(), deadline);
+
+    assertThat(p.mailer.delivered).hasSize(7);
+    assertThat(p.repository.find(campaign.id()).orElseThrow().counts().sent()).isEqualTo(7);
+    assertThat(p.queue.sends).singleElement().satisfies(rest ->
+        assertThat(rest.body().subscriberIds()).isEqualTo(order.subList(7, 20)));
+
+    p.drain();
+
+    Campaign done = assertAccounted(campaign.id(), 20);
+    assertThat(done.counts().sent()).isEqualTo(20).isEqualTo(p.mailer.delivered.size());
+    assertThat(done.state()).isEqualTo(CampaignState.DONE);
   }
 
   @Test
