@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * <p>Options: {@code --port N} (default 8787, 0 for any free port), {@code --reset} (start from
  * empty data), {@code --data DIR} (default {@code .newsroom-dev/}, ignored by git),
  * {@code --schedule-every SECONDS} (run scheduled functions this often instead of at the rate
- * template.yaml gives them).
+ * template.yaml gives them), {@code --seed-subscribers N} (issue 11: N confirmed subscribers
+ * following all news, to watch a campaign to many readers).
  */
 public final class DevServer implements AutoCloseable {
 
@@ -64,15 +65,17 @@ public final class DevServer implements AutoCloseable {
     boolean reset = false;
     Path data = Path.of(".newsroom-dev");
     Duration scheduleEvery = null;
+    int seedSubscribers = 0;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--port" -> port = Integer.parseInt(args[++i]);
         case "--reset" -> reset = true;
         case "--data" -> data = Path.of(args[++i]);
         case "--schedule-every" -> scheduleEvery = Duration.ofSeconds(Long.parseLong(args[++i]));
+        case "--seed-subscribers" -> seedSubscribers = Integer.parseInt(args[++i]);
         default -> {
           System.err.println("usage: DevServer [--port N] [--reset] [--data DIR]"
-              + " [--schedule-every SECONDS]");
+              + " [--schedule-every SECONDS] [--seed-subscribers N]");
           System.exit(2);
         }
       }
@@ -93,6 +96,18 @@ public final class DevServer implements AutoCloseable {
       }
     }));
     System.out.println(server.banner());
+    // ---- issue 11: readers to send a campaign to
+    if (seedSubscribers > 0) {
+      int added = LocalSubscribers.seed(seedSubscribers);
+      System.out.println(String.join("\n",
+          "Seeded " + added + " new confirmed subscribers (" + LocalSubscribers.email(0) + " ...);"
+              + " send them the seed article and watch it go out:",
+          "  curl -X POST " + server.baseUrl() + "/api/admin/campaigns"
+              + " -H \"Authorization: Bearer $NEWSROOM_KEY\" -H 'Content-Type: application/json'"
+              + " -d '{\"article\":\"" + SeedContent.SEED_SLUG + "\"}'",
+          "  then POST .../api/admin/campaigns/{id}/start and GET .../api/admin/campaigns/{id}",
+          ""));
+    }
   }
 
   /**
