@@ -18,7 +18,6 @@ package.MarkContactMessageHandledFunction := api
 # Newsletter (DynamoDB, Secrets Manager, Mustache)
 package.SubscribeFunction := subscriptions
 package.ConfirmSubscriptionFunction := subscriptions
-package.UnsubscribeFunction := subscriptions
 package.RequestSubscriberDataFunction := subscriptions
 package.ExportSubscriberDataFunction := subscriptions
 package.EraseSubscriberDataFunction := subscriptions
@@ -58,3 +57,5 @@ package.ListCampaignRecipientsFunction := campaigns
 package.CampaignJobsFunction := campaigns
 package.CampaignSenderFunction := campaigns
 package.CampaignFeedbackFunction := campaigns
+# Its handler is the campaigns feature's (it counts an unsubscribe on the campaign whose link it is).
+package.UnsubscribeFunction := campaigns
