@@ -71,6 +71,12 @@ GATEWAY_LISTEN="127.0.0.1:$port" GATEWAY_SERVER=hypercorn LOCALSTACK_HOST="127.0
 pid=$!
 stop() {
   kill "$pid" 2>/dev/null || true
+  # 4.13.1 can hang in its shutdown ("Stopping all services") for minutes: 10 s, then KILL.
+  for _ in $(seq 40); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.25
+  done
+  kill -KILL "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   rm -rf "$state"
   summary
