@@ -1,10 +1,12 @@
 package dev.newsroom.operations;
 
 import dev.newsroom.config.AwsClients;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -41,8 +43,11 @@ public final class RedriveCli {
     DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
     try (SqsClient sqs = SqsClient.builder().region(AwsClients.region())
             .credentialsProvider(credentials).httpClient(AwsClients.httpClient()).build();
+        // A synchronous invoke answers when the function ends: a full site rebuild may take
+        // minutes (up to its 900 s timeout), far beyond the shared client's read timeout.
         LambdaClient lambda = LambdaClient.builder().region(AwsClients.region())
-            .credentialsProvider(credentials).httpClient(AwsClients.httpClient()).build();
+            .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.builder()
+                .socketTimeout(Duration.ofMinutes(16)).build()).build();
         DynamoDbClient dynamoDb = DynamoDbClient.builder().region(AwsClients.region())
             .credentialsProvider(credentials).httpClient(AwsClients.httpClient()).build()) {
       String queueUrl = options.get("--queue-url");

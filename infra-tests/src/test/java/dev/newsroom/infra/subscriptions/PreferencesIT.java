@@ -11,7 +11,7 @@ import dev.newsroom.infra.local.Newsroom;
 import dev.newsroom.mail.EmailMessage;
 import dev.newsroom.newsletter.NewsletterArticle;
 import dev.newsroom.newsletter.NewsletterContent;
-import dev.newsroom.newsletter.Newsletters;
+import dev.newsroom.newsletter.NewslettersWiring;
 import dev.newsroom.shared.EmailAddress;
 import dev.newsroom.subscriptions.SubscriberIds;
 import dev.newsroom.web.ApiEvents;
@@ -149,10 +149,9 @@ class PreferencesIT {
 
   /** What the sender function will call: the renderer wired from the environment. */
   private static EmailMessage newsletterTo(String address) {
-    return Newsletters.renderer().render(new NewsletterContent("This week", "The news",
+    return NewslettersWiring.renderer().render(new NewsletterContent("This week", "The news",
         List.of(new NewsletterArticle("it-article", "A title", "A summary", null,
-            "https://img.example.org/a.jpg", "alt", "<p>Body.</p>"))), id(address), address,
-        false);
+            "https://img.example.org/a.jpg", "alt", "<p>Body.</p>"))), id(address), address);
   }
 
   private static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
