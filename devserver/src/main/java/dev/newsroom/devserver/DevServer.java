@@ -12,8 +12,6 @@ import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -34,6 +32,10 @@ public final class DevServer implements AutoCloseable {
   static final String SITE_BUCKET = "newsroom-site";
   /** Image uploads and renditions (issue 14): uploads/ and images/, as in template.yaml. */
   static final String MEDIA_BUCKET = "newsroom-media";
+
+  /** Sets $AT to the whole minute two minutes from now, in UTC, when the user runs it. */
+  static final String SCHEDULE_TIME = "AT=$(date -u -d '+2 minutes' +%Y-%m-%dT%H:%M:00Z 2>/dev/null"
+      + " || date -u -v+2M +%Y-%m-%dT%H:%M:00Z)";
 
   private final DynamoDbLocal dynamoDb;
   private final HttpServer http;
@@ -206,11 +208,12 @@ public final class DevServer implements AutoCloseable {
         "  Or from a Markdown file and its photos (docs/cli.md; ./mvnw package builds the jar):",
         "  NEWSROOM_URL=" + url + " java -jar cli/target/newsroom.jar push --publish story.md",
         "",
-        "  Or schedule it (the sweep runs every minute, as deployed) and watch it appear:",
+        "  Or schedule it two minutes ahead (the sweep runs every minute, as deployed) and watch",
+        "  it appear (the time is computed when you paste it; GNU date, then BSD date):",
+        "  " + SCHEDULE_TIME,
         "  curl -X POST " + url + "/api/admin/articles/hello-world/schedule \\",
         "    -H \"Authorization: Bearer $NEWSROOM_KEY\" -H 'Content-Type: application/json' \\",
-        "    -d '{\"publishAt\":\"" + Instant.now().plus(Duration.ofMinutes(2))
-            .truncatedTo(ChronoUnit.MINUTES) + "\"}'",
+        "    -d \"{\\\"publishAt\\\":\\\"$AT\\\"}\"",
         "",
         "Press Ctrl+C to stop. Data is kept in .newsroom-dev/ (--reset starts empty).");
   }

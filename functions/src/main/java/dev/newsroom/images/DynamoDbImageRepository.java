@@ -79,6 +79,24 @@ public final class DynamoDbImageRepository implements ImageRepository {
   }
 
   @Override
+  public void release(String id, Instant claimedAt) {
+    try {
+      dynamoDb.updateItem(r -> r.tableName(table).key(key(id))
+          .updateExpression("SET #status = :pending REMOVE claimedAt")
+          .conditionExpression("#status = :processing AND claimedAt = :claimedAt")
+          .expressionAttributeNames(Map.of("#status", "status"))
+          .expressionAttributeValues(Map.of(
+              ":processing", fromS(ImageStatus.PROCESSING.name()),
+              ":pending", fromS(ImageStatus.PENDING.name()),
+              ":claimedAt", fromS(claimedAt.toString()))));
+    } catch (ConditionalCheckFailedException notOurs) {
+      // Taken over or finished since: nothing of ours to give back.
+    } catch (SdkException e) {
+      throw AwsErrors.translate(e);
+    }
+  }
+
+  @Override
   public void markReady(String id, int width, int height, String extension,
       List<Image.Rendition> renditions) {
     List<AttributeValue> list = new ArrayList<>();

@@ -11,21 +11,48 @@ import java.util.Optional;
 
 /**
  * An upload arrived: claim it, process it, publish the renditions, record the outcome, delete
- * the original. S3 delivers events at least once, so the claim makes a second delivery do nothing;
- * a worker that died mid-way leaves a stale claim that a later delivery takes over, and rewriting
- * the same renditions under the same keys is harmless.
+ * the original. S3 delivers events at least once and Lambda retries a failed one twice, then
+ * sends it to the dead-letter queue; the claim keeps that exactly once and never silent:
+ * <ul>
+ *   <li>a delivery for a finished image does nothing and succeeds;</li>
+ *   <li>a failure after the claim gives the claim back before it propagates, so the retry
+ *       starts afresh;</li>
+ *   <li>a delivery that finds the claim held fails, so it comes back once the holder is done or
+ *       its claim is stale (a worker that timed out or could not give it back), and ends in the
+ *       dead-letter queue if it never is.</li>
+ * </ul>
+ * Rewriting the same renditions under the same keys is harmless.
  */
 public final class ImageArrivals {
 
-  /** Longer than the function's timeout: a live claim is never taken over. */
-  static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(5);
+  /**
+   * Longer than ProcessImageFunction's 120 s timeout, so a live claim is never taken over, and
+   * shorter than that timeout plus the minute Lambda waits before its first retry, so the retry
+   * of a worker that timed out takes the claim over ({@code ImagesTemplateTest} checks both).
+   */
+  static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(150);
+
+  static final String UNPROCESSABLE = "The image could not be processed.";
+
+  /** The CPU-bound step: checks the bytes and makes the renditions, or says why not. */
+  @FunctionalInterface
+  public interface Processing {
+    ProcessedImage process(byte[] bytes, String declaredType) throws ImageRefusedException;
+  }
+
+  /** Another invocation holds the image's claim: this event must come back later. */
+  public static final class ClaimHeldException extends RuntimeException {
+    ClaimHeldException() {
+      super("the image is claimed by another invocation", null, false, false);
+    }
+  }
 
   private final ImageRepository images;
   private final ImageStore store;
-  private final ImageProcessor processor;
+  private final Processing processor;
   private final Clock clock;
 
-  public ImageArrivals(ImageRepository images, ImageStore store, ImageProcessor processor,
+  public ImageArrivals(ImageRepository images, ImageStore store, Processing processor,
       Clock clock) {
     this.images = images;
     this.store = store;
@@ -45,10 +72,26 @@ public final class ImageArrivals {
     }
     Instant now = clock.now();
     if (!images.claim(id, now, now.minus(CLAIM_TIMEOUT))) {
-      Log.info("image.already_claimed", Map.of("image", id));
+      if (images.find(id).map(Image::status).orElse(null) == ImageStatus.PROCESSING) {
+        // Held by a live worker, or by one that died or could not give it back. Succeeding here
+        // would end Lambda's retries with the image unfinished; failing brings the event back
+        // once that claim is done or stale, and to the dead-letter queue if it never is.
+        Log.info("image.claim_held", Map.of("image", id));
+        throw new ClaimHeldException();
+      }
+      Log.info("image.already_done", Map.of("image", id));
       return Outcome.SKIPPED;
     }
-    Image image = found.get();
+    try {
+      return process(found.get(), key);
+    } catch (RuntimeException | Error e) {
+      release(id, now, e);
+      throw e;
+    }
+  }
+
+  private Outcome process(Image image, String key) {
+    String id = image.id();
     Optional<byte[]> bytes;
     try {
       bytes = store.readUpload(key, ImageProcessor.MAX_BYTES);
@@ -63,6 +106,11 @@ public final class ImageArrivals {
       processed = processor.process(bytes.get(), image.contentType());
     } catch (ImageRefusedException e) {
       return refuse(image, key, e.getMessage());
+    } catch (RuntimeException e) {
+      // Computation on the bytes alone: a retry would fail the same way, so this is the file's
+      // outcome. The editor gets a generic reason; the log keeps the trace, without messages.
+      Log.error("image.processing_failed", e);
+      return refuse(image, key, UNPROCESSABLE);
     }
     List<Image.Rendition> renditions = new ArrayList<>();
     for (ProcessedImage.Output output : processed.outputs()) {
@@ -77,6 +125,17 @@ public final class ImageArrivals {
     store.deleteUpload(key);
     Log.info("image.ready", Map.of("image", id, "renditions", renditions.size()));
     return Outcome.READY;
+  }
+
+  /** Only our own claim: one that went stale and was taken over is left to its new holder. */
+  private void release(String id, Instant claimedAt, Throwable failure) {
+    try {
+      images.release(id, claimedAt);
+      Log.info("image.claim_released", Map.of("image", id));
+    } catch (RuntimeException e) {
+      // The claim goes stale after CLAIM_TIMEOUT and a later retry takes it over.
+      failure.addSuppressed(e);
+    }
   }
 
   private Outcome refuse(Image image, String key, String reason) {

@@ -25,7 +25,7 @@ import javax.imageio.stream.ImageOutputStream;
  * orientation, resampling and encoding. Nothing of the original's metadata survives: the outputs
  * are encoded from pixels alone.
  */
-public final class ImageProcessor {
+public final class ImageProcessor implements ImageArrivals.Processing {
 
   /** 20 MiB: a full-size photo from a modern phone fits with room to spare. */
   public static final long MAX_BYTES = 20L * 1024 * 1024;
@@ -39,6 +39,7 @@ public final class ImageProcessor {
   }
 
   /** Accepts the image or throws with the reason. */
+  @Override
   public ProcessedImage process(byte[] bytes, String declaredType) throws ImageRefusedException {
     if (bytes.length > MAX_BYTES) {
       throw new ImageRefusedException("The file is over 20 MB.");

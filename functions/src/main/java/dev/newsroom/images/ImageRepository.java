@@ -18,6 +18,12 @@ public interface ImageRepository {
    */
   boolean claim(String id, Instant now, Instant staleBefore);
 
+  /**
+   * Gives a claim back (processing → pending) if it is still the one taken at {@code claimedAt};
+   * a claim taken over since, or an image already finished, is left as it is.
+   */
+  void release(String id, Instant claimedAt);
+
   void markReady(String id, int width, int height, String extension,
       List<Image.Rendition> renditions);
 

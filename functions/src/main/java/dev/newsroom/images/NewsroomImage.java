@@ -43,6 +43,14 @@ public record NewsroomImage(String origin, String id, int width, int height, Str
     return parse(path).filter(image -> image.origin().isEmpty()).isPresent();
   }
 
+  /**
+   * The same image served from {@code origin} ({@code https://host}): for what is read away from
+   * the site, such as feeds and emails, where a site path points nowhere.
+   */
+  public NewsroomImage at(String origin) {
+    return new NewsroomImage(origin, id, width, height, extension);
+  }
+
   /** The largest rendition: the {@code src} for browsers without {@code srcset}. */
   public String src() {
     return url(width);

@@ -12,8 +12,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * S3 {@code ObjectCreated} events for {@code uploads/}: each record is one arrival. A failure
- * other than a refusal (S3 or DynamoDB unavailable) fails the invocation, and Lambda's retries
- * for asynchronous events deliver it again; the claim makes that safe.
+ * other than a refusal (S3 or DynamoDB unavailable, or the image claimed by another invocation)
+ * fails the invocation, and Lambda's retries for asynchronous events deliver it again, then the
+ * dead-letter queue; the claim makes that safe ({@link ImageArrivals}).
  */
 public final class ProcessImageHandler implements RequestStreamHandler {
 

@@ -15,9 +15,10 @@ import org.jsoup.safety.Safelist;
 
 /**
  * An article's stored HTML made fit for email: cleaned again (the body was sanitised when saved,
- * but an email is read in clients that forgive nothing), images only from absolute https URLs
- * and no wider than the column, every element styled inline (many clients drop {@code <style>}),
- * and split into its top-level blocks so a long body can be cut between two of them.
+ * but an email is read in clients that forgive nothing), Newsroom's images as whole URLs on the
+ * site's origin, other images only from absolute https URLs, none wider than the column, every
+ * element styled inline (many clients drop {@code <style>}), and split into its top-level blocks
+ * so a long body can be cut between two of them.
  */
 final class EmailBody {
 
@@ -42,7 +43,9 @@ final class EmailBody {
       .addAttributes("td", "colspan", "rowspan")
       .addAttributes("th", "colspan", "rowspan")
       .addProtocols("a", "href", "https", "mailto")
-      .addProtocols("img", "src", "https");
+      // http only for the site's own images on a loopback origin (the dev server): fitImage
+      // checks every source against EmailImages.allowed.
+      .addProtocols("img", "src", "https", "http");
 
   private static final String TEXT = "font-family:Georgia,'Times New Roman',serif;"
       + "font-size:17px;line-height:1.6;color:#222222;";
@@ -81,13 +84,16 @@ final class EmailBody {
   private EmailBody() {}
 
   /** The body's top-level blocks, in order; stray inline content is wrapped in a paragraph. */
-  static List<Block> blocks(String bodyHtml) {
+  static List<Block> blocks(String bodyHtml, EmailImages images) {
     Document dirty = Jsoup.parseBodyFragment(bodyHtml == null ? "" : bodyHtml);
+    for (Element img : dirty.body().select("img[src]")) {
+      img.attr("src", images.resolve(img.attr("src")));
+    }
     Document clean = new Cleaner(SAFELIST).clean(dirty);
     clean.outputSettings().prettyPrint(false).charset(StandardCharsets.UTF_8)
         .escapeMode(Entities.EscapeMode.base);
     for (Element img : clean.body().select("img")) {
-      fitImage(img);
+      fitImage(img, images);
     }
     for (Element a : clean.body().select("a")) {
       if (!a.hasAttr("href")) {
@@ -119,13 +125,13 @@ final class EmailBody {
   }
 
   /**
-   * Keeps an image only when the safelist left it a source (absolute https: with no base URI,
-   * relative and scheme-relative URLs cannot resolve and are dropped with the other protocols),
-   * and no wider than the column; without a fitting width, Outlook shows an image at its natural
-   * size and breaks the layout.
+   * Keeps an image only when the safelist left it a source (with no base URI, relative and
+   * scheme-relative URLs cannot resolve and are dropped with the other protocols) that an email
+   * may load, and no wider than the column; without a fitting width, Outlook shows an image at
+   * its natural size and breaks the layout.
    */
-  private static void fitImage(Element img) {
-    if (!img.hasAttr("src")) {
+  private static void fitImage(Element img, EmailImages images) {
+    if (!img.hasAttr("src") || !images.allowed(img.attr("src"))) {
       img.remove();
       return;
     }

@@ -78,14 +78,15 @@ final class NewsletterLayout {
   /**
    * An article's row up to its body: hero image, title linking to the article, summary.
    *
+   * @param heroSrc the hero image an email may load ({@link EmailImages}), or null for none
    * @param lead true for a single-article email (a larger title)
    */
-  String articleHead(NewsletterArticle article, String url, boolean lead) {
+  String articleHead(NewsletterArticle article, String heroSrc, String url, boolean lead) {
     StringBuilder html = new StringBuilder(1024).append("<tr><td style=\"padding:24px 28px\">");
-    if (EmailUrls.isAbsoluteHttps(article.heroImageUrl())) {
+    if (heroSrc != null) {
       html.append("<a href=\"").append(escape(url))
           .append("\" style=\"text-decoration:none\"><img src=\"")
-          .append(escape(article.heroImageUrl())).append("\" width=\"").append(EmailBody.COLUMN)
+          .append(escape(heroSrc)).append("\" width=\"").append(EmailBody.COLUMN)
           .append("\" alt=\"").append(escape(nonNull(article.heroImageAlt())))
           .append("\" style=\"display:block;width:100%;max-width:").append(EmailBody.COLUMN)
           .append("px;height:auto;border:0;outline:none;margin:0 0 16px\"></a>");

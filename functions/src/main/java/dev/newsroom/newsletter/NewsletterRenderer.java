@@ -47,6 +47,7 @@ public final class NewsletterRenderer {
       "(your own link in each email)", "(your own link in each email)");
 
   private final String siteUrl;
+  private final EmailImages images;
   private final SubscriptionLinks links;
   private final Clock clock;
   private final NewsletterLayout layout;
@@ -65,6 +66,7 @@ public final class NewsletterRenderer {
       throw new IllegalArgumentException("the site URL must be an absolute https URL");
     }
     this.siteUrl = origin;
+    this.images = new EmailImages(origin);
     this.links = new SubscriptionLinks(origin, signer);
     this.clock = clock;
     this.layout = new NewsletterLayout(siteName, links.home());
@@ -156,9 +158,10 @@ public final class NewsletterRenderer {
     int shown = 0;
     for (NewsletterArticle article : articles) {
       String url = articleUrl(article);
-      String top = layout.articleHead(article, url, single);
+      String hero = images.resolve(article.heroImageUrl());
+      String top = layout.articleHead(article, images.allowed(hero) ? hero : null, url, single);
       List<EmailBody.Block> body = article.bodyHtml() == null ? List.of()
-          : EmailBody.blocks(article.bodyHtml());
+          : EmailBody.blocks(article.bodyHtml(), images);
       String end = layout.articleEnd(url, false);
       int whole = bytes(top) + body.stream().mapToInt(EmailBody.Block::bytes).sum() + bytes(end);
       List<EmailBody.Block> kept = body;

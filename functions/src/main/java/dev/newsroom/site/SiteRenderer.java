@@ -175,7 +175,7 @@ public final class SiteRenderer {
       entry.put("author", a.author());
       entry.put("tags", a.tags());
       entry.put("summary", blankToNull(a.summary()));
-      entry.put("content", a.bodyHtml());
+      entry.put("content", FeedBody.of(a.bodyHtml(), site.url()));
       entries.add(entry);
     }
     Map<String, Object> scope = new HashMap<>();

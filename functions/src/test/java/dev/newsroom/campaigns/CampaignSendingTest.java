@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.newsroom.campaigns.CampaignMailer.Outcome;
 import dev.newsroom.campaigns.CampaignMailer.Result;
+import dev.newsroom.scheduling.DueJob;
 import dev.newsroom.shared.UnavailableException;
 import java.time.Duration;
 import java.time.Instant;
@@ -304,8 +305,8 @@ class CampaignSendingTest {
     Campaign campaign = articleCampaign(5);
     Campaign scheduled = p.service.start(campaign.id(), p.clock.now().plus(Duration.ofHours(1)));
     assertThat(scheduled.state()).isEqualTo(CampaignState.SCHEDULED);
-    assertThat(p.scheduledStarts).hasSize(1);
-    assertThat(p.scheduledStarts.get(0)[1]).isEqualTo(Long.toString(scheduled.version()));
+    assertThat(p.dueJobs.all()).extracting(DueJob::expectedVersion)
+        .containsExactly(scheduled.version());
 
     p.service.startScheduled(campaign.id(), scheduled.version() - 1);
     assertThat(p.queue.jobs).isEmpty();
@@ -315,6 +316,38 @@ class CampaignSendingTest {
     p.drain();
 
     assertThat(p.mailer.delivered).hasSize(5);
+    assertAccounted(campaign.id(), 5);
+  }
+
+  @Test
+  void start_whenAtIsAnHourAhead_thenTheMinuteSweepStartsItAtItsTimeAndOnce() {
+    Campaign campaign = articleCampaign(5);
+    Instant at = p.clock.now().plus(Duration.ofHours(1));
+    assertThat(p.service.start(campaign.id(), at).state()).isEqualTo(CampaignState.SCHEDULED);
+
+    // the sweeps before its time start nothing
+    p.clock.advance(Duration.ofMinutes(59).plusSeconds(59));
+    assertThat(p.sweep.sweep().fired()).isZero();
+    p.drain();
+    assertThat(p.repository.find(campaign.id()).orElseThrow().state())
+        .isEqualTo(CampaignState.SCHEDULED);
+    assertThat(p.queue.jobs).isEmpty();
+    assertThat(p.mailer.delivered).isEmpty();
+
+    // the first sweep at its time starts it, and the next one finds nothing left to do
+    p.clock.advance(Duration.ofSeconds(1));
+    assertThat(p.sweep.sweep().fired()).isEqualTo(1);
+    assertThat(p.repository.find(campaign.id()).orElseThrow().state())
+        .isEqualTo(CampaignState.SENDING);
+    assertThat(p.queue.jobs).hasSize(1);
+    p.clock.advance(Duration.ofMinutes(1));
+    assertThat(p.sweep.sweep().fired()).isZero();
+    assertThat(p.queue.jobs).hasSize(1);
+    assertThat(p.dueJobs.all()).isEmpty();
+    p.drain();
+
+    assertThat(p.mailer.delivered).hasSize(5);
+    assertThat(p.receivedByAddress("newsletter").values()).allMatch(n -> n == 1);
     assertAccounted(campaign.id(), 5);
   }
 

@@ -1,5 +1,7 @@
 package dev.newsroom.campaigns;
 
+import dev.newsroom.scheduling.DueJobSweep;
+import dev.newsroom.scheduling.InMemoryDueJobRepository;
 import dev.newsroom.shared.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,8 +28,9 @@ final class Pipeline {
   final CampaignService service;
   final AudienceWork work;
   final CampaignSender sender;
-  /** Scheduled starts, as the minute sweep would fire them. */
-  final java.util.List<String[]> scheduledStarts = new java.util.ArrayList<>();
+  /** Scheduled starts: due jobs of the minute sweep, which the tests run. */
+  final InMemoryDueJobRepository dueJobs = new InMemoryDueJobRepository();
+  final DueJobSweep sweep;
   /** Deliveries of send messages so far, to check redeliveries. */
   int sendDeliveries;
 
@@ -39,8 +42,9 @@ final class Pipeline {
     rate = new InMemorySendRate(clock, ratePerSecond);
     FakeComposer composer = new FakeComposer();
     service = new CampaignService(repository, articles, subscribers, composer, mailer, queue,
-        (id, version, at) -> scheduledStarts.add(new String[] {id, Long.toString(version),
-            at.toString()}), clock);
+        new DueJobStartScheduler(dueJobs), clock);
+    sweep = new DueJobSweep(dueJobs, List.of(new CampaignStartJob(service)), clock,
+        Duration.ofSeconds(50));
     work = new AudienceWork(repository, subscribers, queue, clock);
     sender = new CampaignSender(repository, subscribers, composer, mailer, rate, queue, clock,
         clock::advance);

@@ -53,6 +53,37 @@ class ImageProcessorTest {
   }
 
   @Test
+  void process_whenLossyWebpFromAnEncoder_thenDecodedIntoJpegRenditions() throws Exception {
+    ProcessedImage out = processor.process(resource("photo-lossy.webp"), "image/webp");
+
+    assertThat(out.contentType()).isEqualTo("image/jpeg");
+    assertThat(out.width()).isEqualTo(640);
+    assertThat(out.height()).isEqualTo(400);
+    assertThat(out.outputs()).extracting(ProcessedImage.Output::width).containsExactly(600, 640);
+    BufferedImage largest = ImageIO.read(new ByteArrayInputStream(out.outputs().get(1).bytes()));
+    assertThat(largest.getWidth()).isEqualTo(640);
+    assertThat(largest.getHeight()).isEqualTo(400);
+    // the yellow disc in the middle survived decoding and re-encoding
+    int centre = largest.getRGB(320, 200);
+    assertThat((centre >> 16) & 0xff).isGreaterThan(200);
+    assertThat((centre >> 8) & 0xff).isGreaterThan(190);
+    assertThat(centre & 0xff).isLessThan(90);
+  }
+
+  @Test
+  void process_whenWebpWithAlpha_thenPngRenditionsKeepTheTransparency() throws Exception {
+    ProcessedImage out = processor.process(resource("logo-alpha.webp"), "image/webp");
+
+    assertThat(out.contentType()).isEqualTo("image/png");
+    assertThat(out.outputs()).extracting(ProcessedImage.Output::width).containsExactly(320);
+    BufferedImage png = ImageIO.read(new ByteArrayInputStream(out.outputs().get(0).bytes()));
+    assertThat(png.getColorModel().hasAlpha()).isTrue();
+    assertThat(png.getRGB(5, 5) >>> 24).as("corner alpha").isLessThan(16);
+    assertThat(png.getRGB(160, 40) >>> 24).as("disc alpha").isGreaterThan(240);
+    assertThat(png.getRGB(160, 100) >>> 24).as("square alpha").isBetween(90, 170);
+  }
+
+  @Test
   void process_whenGif_thenAccepted() throws Exception {
     assertThat(processor.process(TestImages.gif(300, 200), "image/gif").outputs())
         .extracting(ProcessedImage.Output::width).containsExactly(300);
@@ -164,6 +195,13 @@ class ImageProcessorTest {
     try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
       List<?> segments = JPEGSegmentUtil.readSegments(in, JPEG.APP1, "Exif");
       return segments.size();
+    }
+  }
+
+  private static byte[] resource(String name) throws IOException {
+    try (var in = ImageProcessorTest.class.getResourceAsStream("/images/" + name)) {
+      assertThat(in).as(name).isNotNull();
+      return in.readAllBytes();
     }
   }
 }

@@ -36,6 +36,15 @@ public class InMemoryImageRepository implements ImageRepository {
   }
 
   @Override
+  public synchronized void release(String id, Instant claimedAt) {
+    Image i = images.get(id);
+    if (i != null && i.status() == ImageStatus.PROCESSING && claimedAt.equals(i.claimedAt())) {
+      images.put(id, new Image(i.id(), i.editorId(), i.contentType(), i.size(), i.fileName(),
+          ImageStatus.PENDING, i.createdAt(), null, 0, 0, null, List.of(), null));
+    }
+  }
+
+  @Override
   public void markReady(String id, int width, int height, String extension,
       List<Image.Rendition> renditions) {
     Image i = images.get(id);

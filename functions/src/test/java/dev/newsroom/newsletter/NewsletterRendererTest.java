@@ -197,6 +197,44 @@ class NewsletterRendererTest {
   }
 
   @Test
+  void render_whenNewsroomImages_thenWholeUrlsOnTheSiteAtTheEmailRendition() {
+    String big = "/images/AbCdEfGhIjKlMnOpQrStUv-2000x1500/";
+    String small = "/images/ZyXwVuTsRqPoNmLkJiHgFe-800x600/";
+    // as BodySanitizer stores them: site paths, srcset, intrinsic size
+    String body = "<p><img src=\"" + big + "2000.jpg\" srcset=\"" + big + "600.jpg 600w, " + big
+        + "2000.jpg 2000w\" alt=\"A chart\" width=\"2000\" height=\"1500\" /></p>"
+        + "<p><img src=\"" + small + "800.jpg\" alt=\"A map\" width=\"800\" height=\"600\" />"
+        + "</p>";
+    NewsletterContent content = new NewsletterContent("S", "P", List.of(new NewsletterArticle(
+        "a", "T", "S", null, big + "1600.jpg", "The hero", body)));
+
+    Document doc = Jsoup.parse(renderer.render(content, ID, EMAIL).html());
+
+    assertThat(doc.select("img").eachAttr("src")).containsExactly(
+        SITE + big + "1000.jpg", SITE + big + "1000.jpg", SITE + small + "800.jpg");
+    assertThat(doc.select("img").eachAttr("alt")).containsExactly("The hero", "A chart", "A map");
+    assertThat(doc.select("img").eachAttr("width")).containsOnly("544");
+    assertThat(doc.html()).doesNotContain("srcset");
+  }
+
+  @Test
+  void render_whenTheSiteIsTheDevServer_thenItsOwnImagesShowAndOtherHttpDoesNot() {
+    String path = "/images/AbCdEfGhIjKlMnOpQrStUv-1200x800/1200.jpg";
+    String origin = "http://127.0.0.1:8080";
+    NewsletterRenderer local = new NewsletterRenderer(origin + "/", "N", signer, clock);
+    String body = "<p><img src=\"" + path + "\" alt=\"Ours\"></p>"
+        + "<p><img src=\"http://img.example.com/plain.png\" alt=\"Theirs\"></p>"
+        + "<p><img src=\"http://127.0.0.1:8080/not-an-image-path.png\" alt=\"Other\"></p>";
+    NewsletterContent content = new NewsletterContent("S", "P", List.of(new NewsletterArticle(
+        "a", "T", "S", null, "http://127.0.0.1:9999" + path, "Hero", body)));
+
+    Document doc = Jsoup.parse(local.render(content, ID, EMAIL).html());
+
+    assertThat(doc.select("img").eachAttr("src")).containsExactly(
+        origin + "/images/AbCdEfGhIjKlMnOpQrStUv-1200x800/1000.jpg");
+  }
+
+  @Test
   void render_fitsWideImagesToTheColumnAndCleansTheBody() {
     String body = "<p><img src=\"https://img.example.com/wide.png\" width=\"2000\" "
         + "height=\"1000\"></p><p onclick=\"x()\" style=\"position:fixed\">Hi "

@@ -4,6 +4,11 @@ import dev.newsroom.pages.SiteConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsroom.articles.Article;
+import dev.newsroom.articles.BodySanitizer;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Test;
 
 class SiteRendererImagesTest {
@@ -29,5 +34,37 @@ class SiteRendererImagesTest {
     // Link previews need the whole URL.
     assertThat(html).contains("<meta property=\"og:image\" content=\"https://news.example.com"
         + HERO + "\">");
+  }
+
+  @Test
+  void feed_whenBodyHasNewsroomImages_thenTheirSourcesAreWholeUrls() {
+    Article a = Articles.seed();
+    String body = BodySanitizer.sanitize("Before.\n\n![A chart of the votes](" + HERO + ")\n\n"
+        + "![An external one](https://img.example.com/x.jpg)", "markdown");
+    Article withImage = new Article(a.slug(), a.title(), a.summary(), body, a.author(),
+        a.tags(), null, null, a.status(), a.publishedAt(), a.updatedAt(), "e", 1);
+
+    String content = Jsoup.parse(renderer.feed(List.of(withImage)).text(), "", Parser.xmlParser())
+        .select("entry > content").first().wholeText();
+
+    List<Element> images = Jsoup.parseBodyFragment(content).select("img");
+    String base = "https://news.example.com/images/AbCdEfGhIjKlMnOpQrStUv-1600x900/";
+    assertThat(images).hasSize(2);
+    assertThat(images.get(0).attr("src")).isEqualTo(base + "1600.jpg");
+    assertThat(images.get(0).attr("srcset")).isEqualTo(base + "600.jpg 600w, " + base
+        + "1000.jpg 1000w, " + base + "1600.jpg 1600w");
+    assertThat(images.get(0).attr("alt")).isEqualTo("A chart of the votes");
+    assertThat(images.get(1).attr("src")).isEqualTo("https://img.example.com/x.jpg");
+    assertThat(content).contains("Before.").doesNotContain("\"/images/");
+  }
+
+  @Test
+  void feed_whenBodyHasNoNewsroomImage_thenTheBodyIsCarriedAsStored() {
+    Article a = Articles.seed();
+
+    String content = Jsoup.parse(renderer.feed(List.of(a)).text(), "", Parser.xmlParser())
+        .select("entry > content").first().wholeText();
+
+    assertThat(content).isEqualTo(a.bodyHtml());
   }
 }

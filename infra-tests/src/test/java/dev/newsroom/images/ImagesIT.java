@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -155,6 +156,33 @@ class ImagesIT {
     assertThat(list("images/" + upload.id())).extracting(S3Object::key)
         .containsExactly("images/" + upload.id() + "-900x300/600.png");
     assertThat(service.status(upload.id()).status()).isEqualTo(ImageStatus.READY);
+  }
+
+  @Test
+  void release_whenTheClaimIsStillOurs_thenPending_andWhenTakenOverOrDone_thenUntouched() {
+    ImageService.Upload upload = request(TestImages.jpeg(64, 64), "image/jpeg");
+    String id = upload.id();
+    Instant first = Instant.parse("2026-12-03T10:00:00Z");
+    Instant later = first.plus(ImageArrivals.CLAIM_TIMEOUT).plusSeconds(1);
+
+    assertThat(repository.claim(id, first, first.minus(ImageArrivals.CLAIM_TIMEOUT))).isTrue();
+    repository.release(id, first.plusMillis(1));
+    assertThat(repository.find(id).orElseThrow().status()).isEqualTo(ImageStatus.PROCESSING);
+    repository.release(id, first);
+    Image released = repository.find(id).orElseThrow();
+    assertThat(released.status()).isEqualTo(ImageStatus.PENDING);
+    assertThat(released.claimedAt()).isNull();
+
+    // a stale claim taken over: the first worker's late release leaves the new holder's claim
+    repository.claim(id, first, first.minus(ImageArrivals.CLAIM_TIMEOUT));
+    assertThat(repository.claim(id, later, later.minus(ImageArrivals.CLAIM_TIMEOUT))).isTrue();
+    repository.release(id, first);
+    assertThat(repository.find(id).orElseThrow().claimedAt()).isEqualTo(later);
+
+    // and a finished image is never made pending again
+    repository.markRefused(id, "reason");
+    repository.release(id, later);
+    assertThat(repository.find(id).orElseThrow().status()).isEqualTo(ImageStatus.REFUSED);
   }
 
   /** Needs an S3 that verifies SigV4 presigned URLs; moto accepts any PUT to them. */
