@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.newsroom.config.AwsClients;
 import dev.newsroom.config.Env;
+import dev.newsroom.infra.local.LocalCloud;
 import dev.newsroom.infra.local.MotoServer;
 import dev.newsroom.shared.Clock;
 import java.io.ByteArrayInputStream;
@@ -28,16 +29,18 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * Uploads through presigned URLs into moto's S3, processing by the S3-event handler, and the
- * image records in moto's DynamoDB (its conditional updates are the claim). moto serves both, so
- * this class needs no other emulator. Whether S3 refuses a PUT of another size, type or key is checked
- * against an emulator that verifies presigned signatures (moto 5.2.5 does not): LocalStack, when
- * {@code NEWSROOM_SIGNING_S3} names its endpoint (see docs/images.md).
+ * Uploads through presigned URLs into S3, processing by the S3-event handler, and the image
+ * records in moto's DynamoDB (its conditional updates are the claim). S3 is moto's too, unless
+ * the environment names another endpoint ({@code AWS_ENDPOINT_URL_S3}, as CI's LocalStack pass
+ * does). Whether S3 refuses a PUT of another size, type or key is checked against an emulator
+ * that verifies presigned signatures (moto 5.2.5 does not): LocalStack, when
+ * {@code NEWSROOM_SIGNING_S3} names its endpoint (see docs/images.md and docs/localstack.md).
  */
 class ImagesIT {
 
@@ -55,8 +58,13 @@ class ImagesIT {
   @BeforeAll
   static void start() throws Exception {
     moto = MotoServer.start();
-    s3 = s3(moto.endpoint());
-    s3.createBucket(r -> r.bucket(BUCKET));
+    String s3Endpoint = LocalCloud.endpoint("S3").orElse(moto.endpoint());
+    s3 = s3(s3Endpoint);
+    try {
+      s3.createBucket(r -> r.bucket(BUCKET));
+    } catch (BucketAlreadyOwnedByYouException earlierRun) {
+      // an emulator that outlived an earlier run; every test works under a fresh upload id
+    }
     dynamoDb = DynamoDbClient.builder().region(Region.US_EAST_1)
         .endpointOverride(URI.create(moto.endpoint())).credentialsProvider(CREDENTIALS)
         .httpClient(AwsClients.httpClient()).build();
@@ -64,7 +72,7 @@ class ImagesIT {
         .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
         .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));
     repository = new DynamoDbImageRepository(dynamoDb, TABLE);
-    service = new ImageService(repository, new S3UploadSigner(presigner(moto.endpoint()), BUCKET),
+    service = new ImageService(repository, new S3UploadSigner(presigner(s3Endpoint), BUCKET),
         Clock.system());
     handler = new ProcessImageHandler(new ImageArrivals(repository,
         new S3ImageStore(s3, BUCKET), new ImageProcessor(), Clock.system()));
@@ -186,7 +194,7 @@ class ImagesIT {
     String bucket = "newsroom-media-signing";
     try {
       strict.createBucket(r -> r.bucket(bucket));
-    } catch (software.amazon.awssdk.services.s3.model.S3Exception alreadyThere) {
+    } catch (BucketAlreadyOwnedByYouException alreadyThere) {
       // a previous run made it
     }
     ImageService strictService = new ImageService(repository,

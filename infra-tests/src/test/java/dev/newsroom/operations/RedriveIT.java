@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.newsroom.devserver.DynamoDbLocal;
+import dev.newsroom.infra.local.LocalCloud;
 import dev.newsroom.infra.local.MotoServer;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,9 +28,11 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * The dead-letter redrive over SQS's real protocol (moto) and the outbox scan over DynamoDB Local:
- * a message SQS gave up on goes back to its queue through the command itself; an invocation
- * record's event goes to its function; a replay that fails leaves its message in the queue.
+ * The dead-letter redrive over SQS's real protocol and the outbox scan over DynamoDB Local: a
+ * message SQS gave up on goes back to its queue through the command itself; an invocation
+ * record's event goes to its function; a replay that fails leaves its message in the queue. SQS
+ * is moto's, or the endpoint {@code AWS_ENDPOINT_URL_SQS} names (CI's LocalStack pass); the
+ * queues are named per run, since such an endpoint may hold an earlier run's.
  */
 class RedriveIT {
 
@@ -36,6 +40,8 @@ class RedriveIT {
       StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
   private static final List<String> PROPERTIES = List.of(
       "aws.endpointUrlSqs", "aws.accessKeyId", "aws.secretAccessKey", "aws.region");
+
+  private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
 
   private static MotoServer moto;
   private static DynamoDbLocal dynamoDbLocal;
@@ -45,16 +51,20 @@ class RedriveIT {
 
   @BeforeAll
   static void start() throws Exception {
-    moto = MotoServer.start();
+    String sqsEndpoint = LocalCloud.endpoint("SQS").orElse(null);
+    if (sqsEndpoint == null) {
+      moto = MotoServer.start();
+      sqsEndpoint = moto.endpoint();
+    }
     dynamoDbLocal = DynamoDbLocal.start(null);
     sqs = SqsClient.builder().region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
-        .endpointOverride(URI.create(moto.endpoint())).build();
+        .endpointOverride(URI.create(sqsEndpoint)).build();
     dynamoDb = DynamoDbClient.builder().region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
         .endpointOverride(URI.create(dynamoDbLocal.endpoint())).build();
     // The command builds its own clients, as on an operator's machine: the SDK's endpoint and
     // credential properties point them here (restored after, for the suite's other tests).
     PROPERTIES.forEach(name -> saved.put(name, System.getProperty(name)));
-    System.setProperty("aws.endpointUrlSqs", moto.endpoint());
+    System.setProperty("aws.endpointUrlSqs", sqsEndpoint);
     System.setProperty("aws.accessKeyId", "test");
     System.setProperty("aws.secretAccessKey", "test");
     System.setProperty("aws.region", "us-east-1");
@@ -72,14 +82,16 @@ class RedriveIT {
     sqs.close();
     dynamoDb.close();
     dynamoDbLocal.close();
-    moto.close();
+    if (moto != null) {
+      moto.close();
+    }
   }
 
   @Test
   void command_whenSqsGaveUpOnASendBatch_movesItBackToTheSendsQueue() {
-    String dlq = sqs.createQueue(r -> r.queueName("sends-dlq")).queueUrl();
+    String dlq = sqs.createQueue(r -> r.queueName(queue("sends-dlq"))).queueUrl();
     String dlqArn = arn(dlq);
-    String sends = sqs.createQueue(r -> r.queueName("sends").attributes(Map.of(
+    String sends = sqs.createQueue(r -> r.queueName(queue("sends")).attributes(Map.of(
         QueueAttributeName.REDRIVE_POLICY,
         "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"1\"}"))).queueUrl();
     sqs.sendMessage(r -> r.queueUrl(sends).messageBody("{\"campaignId\":\"c1\",\"batch\":7}"));
@@ -102,7 +114,7 @@ class RedriveIT {
 
   @Test
   void command_whenTheTargetIsMissing_answersUsageAndTouchesNothing() {
-    String dlq = sqs.createQueue(r -> r.queueName("jobs-dlq")).queueUrl();
+    String dlq = sqs.createQueue(r -> r.queueName(queue("jobs-dlq"))).queueUrl();
     sqs.sendMessage(r -> r.queueUrl(dlq).messageBody("{}"));
 
     assertThat(RedriveCli.run(new String[] {"campaign-jobs", "--dlq-url", dlq})).isEqualTo(2);
@@ -112,7 +124,7 @@ class RedriveIT {
 
   @Test
   void images_whenRecordsWaitInTheQueue_invokesTheProcessorPerRecordAndKeepsTheOneThatFails() {
-    String dlq = sqs.createQueue(r -> r.queueName("images-dlq")).queueUrl();
+    String dlq = sqs.createQueue(r -> r.queueName(queue("images-dlq"))).queueUrl();
     for (String key : List.of("uploads/a", "uploads/b", "uploads/c")) {
       sqs.sendMessage(r -> r.queueUrl(dlq).messageBody("{\"version\":\"1.0\","
           + "\"requestContext\":{\"condition\":\"RetriesExhausted\",\"approximateInvokeCount\":3},"
@@ -147,7 +159,7 @@ class RedriveIT {
         "confirm#3", "sent", "confirm#4", "failed");
     statuses.forEach((id, status) -> dynamoDb.putItem(r -> r.tableName(table).item(Map.of(
         "id", AttributeValue.fromS(id), "status", AttributeValue.fromS(status)))));
-    String dlq = sqs.createQueue(r -> r.queueName("mail-dlq")).queueUrl();
+    String dlq = sqs.createQueue(r -> r.queueName(queue("mail-dlq"))).queueUrl();
     sqs.sendMessage(r -> r.queueUrl(dlq).messageBody("{\"requestContext\":{},"
         + "\"DDBStreamBatchInfo\":{\"shardId\":\"shardId-1\",\"startSequenceNumber\":\"1\","
         + "\"endSequenceNumber\":\"9\",\"batchSize\":3}}"));
@@ -170,6 +182,10 @@ class RedriveIT {
     assertThat(handed).containsExactlyInAnyOrder("confirm#1", "confirm#2");
     assertThat(outcome).isEqualTo(new Redriver.Outcome(1, 0));
     assertThat(depth(dlq) + hidden(dlq)).isZero();
+  }
+
+  private static String queue(String name) {
+    return name + "-" + RUN;
   }
 
   private static String arn(String url) {
