@@ -129,7 +129,7 @@ export AWS_ENDPOINT_URL_S3="$endpoint" AWS_ENDPOINT_URL_SQS="$endpoint" \
 # reads (the first pass's package tests do).
 set +e
 ./mvnw -B -Plocalstack -pl infra-tests -am verify -Dpackages.skip=true \
-  -Dtest='SiteFaultsTest,PublishFaultsTest,MailFaultsTest,CampaignFaultsTest,TokensTest' \
+  -Dtest='SiteFaultsTest,PublishFaultsTest,CampaignFaultsTest,TokensTest' \
   -Dit.test='SubscriptionsIT,ReplayEventsIT,EditorFlowIT,ContactIT,ImagesIT,RedriveIT' \
   -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false "$@"
 status=$?
